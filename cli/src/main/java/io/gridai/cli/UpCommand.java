@@ -1,0 +1,202 @@
+package io.gridai.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.gridai.cli.platform.ComponentRecord;
+import io.gridai.cli.platform.ComponentStartException;
+import io.gridai.cli.platform.KafkaComponent;
+import io.gridai.cli.platform.PlatformComponent;
+import io.gridai.cli.platform.PlatformLayout;
+import io.gridai.cli.platform.RunFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * `gridai up`: starts the embedded platform, prints what runs where, and stops everything on Ctrl-C.
+ * Components start in order and stop in reverse order; if one dies, the rest are stopped too.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Start the embedded platform (Kafka broker in KRaft mode with the registry's topics; "
+                + "services, Flink jobs and the grid twin as they are added) and keep it running until Ctrl-C.",
+                "Re-running after a crash reuses the data directory."})
+public final class UpCommand implements Callable<Integer> {
+
+    static final int FAILED = 1;
+    static final int ALREADY_RUNNING = 2;
+
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--host", defaultValue = "${env:GRIDAI_HOST:-127.0.0.1}",
+            description = "Address every component binds to (env GRIDAI_HOST; default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--kafka-port", defaultValue = "${env:GRIDAI_KAFKA_PORT:-9092}",
+            description = "Kafka client port; 0 picks a free one (env GRIDAI_KAFKA_PORT; default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--kafka-controller-port", defaultValue = "${env:GRIDAI_KAFKA_CONTROLLER_PORT:-9093}",
+            description = "Kafka KRaft controller port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int kafkaControllerPort;
+
+    @Option(names = "--kafka-heap", defaultValue = "${env:GRIDAI_KAFKA_HEAP:-512m}",
+            description = "Maximum heap of the broker JVM (default: ${DEFAULT-VALUE}).")
+    String kafkaHeap;
+
+    @Option(names = "--ready-timeout", paramLabel = "DURATION", defaultValue = "PT60S",
+            description = "How long each component may take to become ready, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration readyTimeout;
+
+    @Option(names = "--stop-timeout", paramLabel = "DURATION", defaultValue = "PT30S",
+            description = "How long each component may take to stop before it is killed (default: ${DEFAULT-VALUE}).")
+    Duration stopTimeout;
+
+    @Spec
+    CommandSpec spec;
+
+    private final List<PlatformComponent> started = new ArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stoppedAll = new CountDownLatch(1);
+    private PlatformLayout layout;
+    private PrintWriter out;
+
+    @Override
+    public Integer call() {
+        out = spec.commandLine().getOut();
+        layout = data.layout();
+        layout.create();
+        try (FileChannel lockChannel = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = lockChannel.tryLock()) {
+            if (lock == null) {
+                String pid = RunFile.read(layout.runFile()).map(r -> " (pid " + r.launcherPid() + ")").orElse("");
+                spec.commandLine().getErr().println("GridAI is already running from " + layout.dataDir() + pid
+                        + ". Check it with ./gridai status, or stop it with Ctrl-C in its terminal.");
+                return ALREADY_RUNNING;
+            }
+            return runPlatform();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock " + layout.lockFile(), e);
+        }
+    }
+
+    private int runPlatform() {
+        Instant begin = Instant.now();
+        out.printf("Starting GridAI (data: %s)%n", layout.dataDir());
+        out.flush();
+        RunFile run = new RunFile(ProcessHandle.current().pid(), begin, layout.dataDir().toString(), RunFile.State.STARTING,
+                List.of());
+        run.write(layout.runFile());
+        Thread hook = new Thread(this::stopAll, "gridai-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        try {
+            for (PlatformComponent component : components()) {
+                out.printf("  starting %-10s ...%n", component.name());
+                out.flush();
+                Instant t0 = Instant.now();
+                synchronized (started) {
+                    if (stopping.get()) {
+                        return FAILED;
+                    }
+                    started.add(component);
+                }
+                ComponentRecord record = component.start(layout, readyTimeout);
+                run = run.with(record);
+                run.write(layout.runFile());
+                out.printf("  %-10s ready in %.1f s at %s%n", component.name(),
+                        Duration.between(t0, Instant.now()).toMillis() / 1000.0, String.join(" ", record.urls()));
+                out.flush();
+            }
+        } catch (ComponentStartException e) {
+            spec.commandLine().getErr().println("GridAI did not start: " + e.getMessage());
+            stopAll();
+            return FAILED;
+        }
+
+        run = run.with(RunFile.State.RUNNING);
+        run.write(layout.runFile());
+        out.println();
+        out.printf("GridAI is up in %.1f s. Components:%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+        for (ComponentRecord c : run.components()) {
+            out.printf("  %-10s pid %-8d %s%n", c.name(), c.pid(), String.join(" ", c.urls()));
+        }
+        out.printf("Logs: %s%nCheck health: ./gridai status    Stop: Ctrl-C%n", layout.logsDir());
+        out.flush();
+
+        // Run until Ctrl-C (the hook stops everything) or until a component dies on its own.
+        while (!stopping.get()) {
+            for (PlatformComponent component : List.copyOf(started)) {
+                if (!component.isAlive() && !stopping.get()) {
+                    spec.commandLine().getErr().printf("Component %s stopped unexpectedly; stopping GridAI. See %s%n",
+                            component.name(), layout.logsDir());
+                    stopAll();
+                    return FAILED;
+                }
+            }
+            awaitStopped(Duration.ofSeconds(1));
+        }
+        awaitStopped(stopTimeout.multipliedBy(started.size() + 1L));
+        return 0;
+    }
+
+    /** The embedded platform's components, in start order. Later issues add theirs here. */
+    private List<PlatformComponent> components() {
+        return List.of(new KafkaComponent(host, kafkaPort, kafkaControllerPort, kafkaHeap));
+    }
+
+    private void stopAll() {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitStopped(stopTimeout.multipliedBy(started.size() + 1L));
+            return;
+        }
+        try {
+            List<PlatformComponent> reverse;
+            synchronized (started) {
+                reverse = new ArrayList<>(started);
+            }
+            java.util.Collections.reverse(reverse);
+            RunFile.read(layout.runFile()).ifPresent(r -> r.with(RunFile.State.STOPPING).write(layout.runFile()));
+            if (!reverse.isEmpty()) {
+                out.println("Stopping GridAI ...");
+                out.flush();
+            }
+            for (PlatformComponent component : reverse) {
+                component.stop(stopTimeout);
+                out.printf("  %-10s stopped%n", component.name());
+                out.flush();
+            }
+            Files.deleteIfExists(layout.runFile());
+            out.println("GridAI stopped.");
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + layout.runFile(), e);
+        } finally {
+            stoppedAll.countDown();
+        }
+    }
+
+    private void awaitStopped(Duration timeout) {
+        try {
+            stoppedAll.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

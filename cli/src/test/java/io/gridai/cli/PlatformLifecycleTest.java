@@ -1,0 +1,153 @@
+package io.gridai.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+/**
+ * `gridai up` as users run it: its own JVM starting a real broker JVM. Status turns healthy, SIGINT stops
+ * everything and leaves no process behind, a second `up` on the same data is refused, a relaunch after a
+ * hard kill works, and a killed launcher takes its broker with it.
+ */
+class PlatformLifecycleTest {
+
+    private static final Duration START_BUDGET = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dataDir;
+
+    private final List<Process> launched = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        for (Process p : launched) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void upBecomesHealthyAndSigintLeavesNoProcessBehind() throws Exception {
+        Process up = launchUp();
+        awaitHealthy();
+
+        List<ProcessHandle> children = up.descendants().toList();
+        assertThat(children).as("the broker runs as its own process").isNotEmpty();
+
+        Result json = run("status", "--json");
+        JsonNode doc = new ObjectMapper().readTree(json.out());
+        assertThat(doc.get("healthy").asBoolean()).isTrue();
+        JsonNode kafka = find(doc.get("components"), "kafka");
+        assertThat(kafka.get("health").asText()).isEqualTo("UP");
+        assertThat(kafka.get("urls").get(0).asText()).startsWith("kafka://127.0.0.1:");
+
+        assertThat(run("up").exit()).as("a second up on the same data directory").isEqualTo(UpCommand.ALREADY_RUNNING);
+
+        sigint(up);
+        assertThat(up.waitFor(60, TimeUnit.SECONDS)).as("up ends after SIGINT").isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(Files.exists(dataDir.resolve("run/platform.json"))).as("run file removed").isFalse();
+        assertThat(run("status").exit()).isEqualTo(StatusCommand.UNHEALTHY);
+        assertThat(output(up)).contains("GridAI is up").contains("GridAI stopped.");
+    }
+
+    @Test
+    void aKilledLauncherTakesItsBrokerWithItAndUpWorksAgainOnTheSameData() throws Exception {
+        Process first = launchUp();
+        awaitHealthy();
+        List<ProcessHandle> children = first.descendants().toList();
+
+        first.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        first.waitFor(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(60)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+
+        Result stale = run("status");
+        assertThat(stale.exit()).isEqualTo(StatusCommand.UNHEALTHY);
+        assertThat(stale.out()).contains("stale");
+
+        Process second = launchUp();
+        awaitHealthy();
+        sigint(second);
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void statusSaysHowToStartWhenNothingRuns() {
+        Result result = run("status", "--json");
+        assertThat(result.exit()).isEqualTo(StatusCommand.UNHEALTHY);
+        assertThat(result.out()).contains("\"healthy\" : false").contains("./gridai up");
+    }
+
+    private Process launchUp() throws IOException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Path log = dataDir.resolve("up-" + launched.size() + ".out");
+        Files.createDirectories(dataDir);
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), GridAi.class.getName(),
+                "up", "--data-dir", dataDir.toString(), "--kafka-port", "0", "--kafka-controller-port", "0",
+                "--kafka-heap", "384m")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        launched.add(p);
+        return p;
+    }
+
+    private void awaitHealthy() {
+        await().atMost(START_BUDGET).pollInterval(Duration.ofMillis(500))
+                .until(() -> run("status", "--timeout", "PT2S").exit() == StatusCommand.HEALTHY);
+    }
+
+    private String output(Process p) throws IOException {
+        int index = launched.indexOf(p);
+        return Files.readString(dataDir.resolve("up-" + index + ".out"), StandardCharsets.UTF_8);
+    }
+
+    private static void sigint(Process p) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
+    }
+
+    private static JsonNode find(JsonNode components, String name) {
+        for (JsonNode c : components) {
+            if (c.get("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no component " + name + " in " + components);
+    }
+
+    record Result(int exit, String out) {
+    }
+
+    private Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data-dir");
+        all.add(dataDir.toString());
+        StringWriter out = new StringWriter();
+        CommandLine cli = GridAi.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(out));
+        int exit = cli.execute(all.toArray(String[]::new));
+        return new Result(exit, out.toString());
+    }
+}

@@ -1,0 +1,9 @@
+package io.gridai.model;
+
+/** How much harm a proposal could do if it were wrong; decides how much review it needs. */
+public enum RiskLevel {
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
+}

@@ -1,0 +1,8 @@
+package io.gridai.model;
+
+/** How urgently an operator must act on an alert. */
+public enum Severity {
+    INFO,
+    WARNING,
+    CRITICAL
+}

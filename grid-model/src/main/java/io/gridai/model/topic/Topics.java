@@ -1,0 +1,91 @@
+package io.gridai.model.topic;
+
+import io.gridai.model.Alert;
+import io.gridai.model.AuditEvent;
+import io.gridai.model.Forecast;
+import io.gridai.model.Measurement;
+import io.gridai.model.Proposal;
+import io.gridai.model.RejectedRecord;
+import io.gridai.model.Setpoint;
+import io.gridai.model.id.AssetId;
+import io.gridai.model.id.ProposalId;
+import io.gridai.model.id.SourceId;
+import io.gridai.model.id.ZoneId;
+import io.gridai.model.wire.GridSerdes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every Kafka topic of the platform: the only place topic names are written. The Strimzi manifest in
+ * {@code k8s/base/kafka-topics.yaml} is generated from {@link #all()} by {@link TopicManifests}.
+ */
+public final class Topics {
+
+    private static final Optional<Duration> WEEK = Optional.of(Duration.ofDays(7));
+    private static final Optional<Duration> MONTH = Optional.of(Duration.ofDays(30));
+    private static final Optional<Duration> FOREVER = Optional.empty();
+
+    /** Validated, unit-normalised telemetry from ingestion, keyed by asset. */
+    public static final Topic<AssetId, Measurement> TELEMETRY_RAW = new Topic<>("telemetry.raw",
+            AssetId.class, Measurement.class, GridSerdes.assetId(), GridSerdes.measurement(), 6,
+            CleanupPolicy.DELETE, WEEK, "Validated, unit-normalised telemetry from ingestion, keyed by asset.");
+
+    /** Cleaned and deduplicated telemetry from Flink, keyed by asset. */
+    public static final Topic<AssetId, Measurement> TELEMETRY_CLEAN = new Topic<>("telemetry.clean",
+            AssetId.class, Measurement.class, GridSerdes.assetId(), GridSerdes.measurement(), 6,
+            CleanupPolicy.DELETE, WEEK, "Cleaned, deduplicated, quality-flagged telemetry from Flink, keyed by asset.");
+
+    /** Readings that arrived after their event-time window closed. */
+    public static final Topic<AssetId, Measurement> TELEMETRY_LATE = new Topic<>("telemetry.late",
+            AssetId.class, Measurement.class, GridSerdes.assetId(), GridSerdes.measurement(), 1,
+            CleanupPolicy.DELETE, WEEK, "Readings that arrived after their event-time window had closed.");
+
+    /** Records refused by ingestion; the key is null when the source is unknown. */
+    public static final Topic<SourceId, RejectedRecord> TELEMETRY_DEAD_LETTER = new Topic<>("telemetry.deadletter",
+            SourceId.class, RejectedRecord.class, GridSerdes.sourceId(), GridSerdes.rejectedRecord(), 1,
+            CleanupPolicy.DELETE, MONTH,
+            "Records refused by ingestion with the reason and raw bytes; key null when the source is unknown.");
+
+    /** Limit-violation and data-quality alerts raised and cleared per asset. */
+    public static final Topic<AssetId, Alert> GRID_ALERTS = new Topic<>("grid.alerts",
+            AssetId.class, Alert.class, GridSerdes.assetId(), GridSerdes.alert(), 3,
+            CleanupPolicy.DELETE, MONTH, "Limit-violation and data-quality alerts raised and cleared, keyed by asset.");
+
+    /** Quantile forecasts per zone. */
+    public static final Topic<ZoneId, Forecast> GRID_FORECASTS = new Topic<>("grid.forecasts",
+            ZoneId.class, Forecast.class, GridSerdes.zoneId(), GridSerdes.forecast(), 3,
+            CleanupPolicy.DELETE, MONTH, "Quantile load and renewable forecasts, keyed by zone.");
+
+    /** Setpoints for assets from the optimiser, storage manager, operators and approved proposals. */
+    public static final Topic<AssetId, Setpoint> GRID_SETPOINTS = new Topic<>("grid.setpoints",
+            AssetId.class, Setpoint.class, GridSerdes.assetId(), GridSerdes.setpoint(), 3,
+            CleanupPolicy.DELETE, MONTH, "Setpoints that passed their safety envelope, keyed by asset.");
+
+    /** Agent proposals awaiting or after security review; kept forever. */
+    public static final Topic<ProposalId, Proposal> GRID_PROPOSALS = new Topic<>("grid.proposals",
+            ProposalId.class, Proposal.class, GridSerdes.proposalId(), GridSerdes.proposal(), 1,
+            CleanupPolicy.DELETE, FOREVER, "Agent proposals submitted for security review, kept forever.");
+
+    /** The hash-chained audit log; one partition keeps each chain in order, key = chain name. */
+    public static final Topic<String, AuditEvent> GRID_AUDIT = new Topic<>("grid.audit",
+            String.class, AuditEvent.class, GridSerdes.string(), GridSerdes.auditEvent(), 1,
+            CleanupPolicy.DELETE, FOREVER,
+            "Hash-chained audit events keyed by chain name; one partition, kept forever.");
+
+    private static final List<Topic<?, ?>> ALL = List.of(TELEMETRY_RAW, TELEMETRY_CLEAN, TELEMETRY_LATE,
+            TELEMETRY_DEAD_LETTER, GRID_ALERTS, GRID_FORECASTS, GRID_SETPOINTS, GRID_PROPOSALS, GRID_AUDIT);
+
+    private Topics() {
+    }
+
+    /** Every topic, in a fixed order. */
+    public static List<Topic<?, ?>> all() {
+        return ALL;
+    }
+
+    /** The topic with exactly this name. */
+    public static Optional<Topic<?, ?>> byName(String name) {
+        return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,94 @@
+package io.gridai.model.topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.gridai.model.AuditEvent;
+import io.gridai.model.GridModelFixtures;
+import io.gridai.model.Measurement;
+import io.gridai.model.id.AssetId;
+import io.gridai.model.wire.WireFormats;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void theRegistryHoldsEveryTopicOnceUnderALegalName() {
+        assertThat(Topics.all()).extracting(Topic::name).containsExactly("telemetry.raw", "telemetry.clean",
+                "telemetry.late", "telemetry.deadletter", "grid.alerts", "grid.forecasts", "grid.setpoints",
+                "grid.proposals", "grid.audit");
+        assertThat(Topics.all()).extracting(Topic::name)
+                .allMatch(name -> name.matches("[a-zA-Z0-9._-]{1,249}"))
+                .doesNotHaveDuplicates();
+        // Kafka warns that '.' and '_' collide in metric names; names must stay distinct once unified.
+        assertThat(Topics.all()).extracting(topic -> topic.name().replace('.', '_').toLowerCase(Locale.ROOT))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void findsTopicsByName() {
+        assertThat(Topics.byName("grid.audit")).containsSame(Topics.GRID_AUDIT);
+        assertThat(Topics.byName("grid.nope")).isEmpty();
+    }
+
+    @Test
+    void everyValueTypeHasAWireFormatAndEveryTopicADescription() {
+        for (Topic<?, ?> topic : Topics.all()) {
+            assertThat(WireFormats.types()).as(topic.name()).contains(topic.valueType());
+            assertThat(topic.description()).as(topic.name()).isNotBlank().doesNotContain("\\n");
+        }
+    }
+
+    @Test
+    void configsCarryCleanupPolicyAndRetentionInMilliseconds() {
+        assertThat(Topics.TELEMETRY_RAW.configs())
+                .containsExactly(Map.entry("cleanup.policy", "delete"), Map.entry("retention.ms", "604800000"));
+        assertThat(Topics.GRID_ALERTS.configs()).containsEntry("retention.ms", "2592000000");
+        assertThat(Topics.GRID_AUDIT.configs()).containsEntry("retention.ms", "-1");
+        assertThat(Topics.GRID_AUDIT.partitions()).isEqualTo(1);
+        assertThat(Topics.TELEMETRY_RAW.partitions()).isEqualTo(6);
+    }
+
+    @Test
+    void theTopicSerdesCarryTheirTypes() {
+        Measurement m = GridModelFixtures.measurement();
+        Topic<AssetId, Measurement> topic = Topics.TELEMETRY_CLEAN;
+
+        byte[] key = topic.keySerde().serializer().serialize(topic.name(), m.asset());
+        byte[] value = topic.valueSerde().serializer().serialize(topic.name(), m);
+        assertThat(topic.keySerde().deserializer().deserialize(topic.name(), key)).isEqualTo(m.asset());
+        assertThat(topic.valueSerde().deserializer().deserialize(topic.name(), value)).isEqualTo(m);
+        AuditEvent event = GridModelFixtures.auditEvent();
+        assertThat(Topics.GRID_AUDIT.valueSerde().deserializer().deserialize("grid.audit",
+                Topics.GRID_AUDIT.valueSerde().serializer().serialize("grid.audit", event))).isEqualTo(event);
+    }
+
+    @Test
+    void aNamespacedCopyKeepsEverythingButTheName() {
+        Topic<AssetId, Measurement> sandbox = Topics.TELEMETRY_RAW.inNamespace("replay-42");
+
+        assertThat(sandbox.name()).isEqualTo("replay-42.telemetry.raw");
+        assertThat(sandbox.configs()).isEqualTo(Topics.TELEMETRY_RAW.configs());
+        assertThat(sandbox.valueSerde()).isSameAs(Topics.TELEMETRY_RAW.valueSerde());
+        assertThat(sandbox.partitions()).isEqualTo(Topics.TELEMETRY_RAW.partitions());
+    }
+
+    @Test
+    void refusesIllegalNamespacesAndTopics() {
+        for (String bad : new String[] {"", "has space", "sandbox.", ".sandbox", "a/b", "x".repeat(240)}) {
+            assertThatIllegalArgumentException().as("'%s'", bad)
+                    .isThrownBy(() -> Topics.TELEMETRY_RAW.inNamespace(bad));
+        }
+        Topic<AssetId, Measurement> t = Topics.TELEMETRY_RAW;
+        assertThatIllegalArgumentException().isThrownBy(() -> new Topic<>(t.name(), t.keyType(), t.valueType(),
+                t.keySerde(), t.valueSerde(), 0, t.cleanupPolicy(), t.retention(), t.description()))
+                .withMessageContaining("at least 1 partition");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Topic<>(t.name(), t.keyType(), t.valueType(),
+                t.keySerde(), t.valueSerde(), 1, t.cleanupPolicy(), Optional.of(Duration.ZERO), t.description()))
+                .withMessageContaining("Optional.empty() to keep records forever");
+    }
+}
