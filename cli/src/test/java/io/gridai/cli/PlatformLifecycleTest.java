@@ -101,9 +101,13 @@ class PlatformLifecycleTest {
         String java = ProcessHandle.current().info().command().orElseThrow();
         Path log = dataDir.resolve("up-" + launched.size() + ".out");
         Files.createDirectories(dataDir);
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), GridAi.class.getName(),
+        // As the gridai script does: SIGINT back to its default, in case this JVM inherited it as ignored
+        // (a background job of a non-interactive shell, as CI may run us); the JVM ignores it otherwise.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", java,
+                "-cp", System.getProperty("java.class.path"), GridAi.class.getName(),
                 "up", "--data-dir", dataDir.toString(), "--kafka-port", "0", "--kafka-controller-port", "0",
-                "--kafka-heap", "384m")
+                "--kafka-heap", "384m"));
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -26,6 +26,7 @@ public final class KafkaComponent implements PlatformComponent {
     private final int controllerPort;
     private final String heap;
     private JvmProcess process;
+    private Path readyFile;
 
     /**
      * @param host           address to bind and advertise
@@ -48,6 +49,7 @@ public final class KafkaComponent implements PlatformComponent {
     @Override
     public ComponentRecord start(PlatformLayout layout, Duration readyTimeout) {
         Path ready = layout.runDir().resolve(NAME + ".ready");
+        readyFile = ready;
         try {
             Files.deleteIfExists(ready);
         } catch (IOException e) {
@@ -101,6 +103,13 @@ public final class KafkaComponent implements PlatformComponent {
     public void stop(Duration timeout) {
         if (process != null) {
             process.stop(timeout);
+        }
+        if (readyFile != null) {
+            try {
+                Files.deleteIfExists(readyFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot remove " + readyFile, e);
+            }
         }
     }
 
