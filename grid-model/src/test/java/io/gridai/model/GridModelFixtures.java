@@ -54,6 +54,12 @@ public final class GridModelFixtures {
                 Optional.of(ProposalId.of("prop-7")), "security-review", T0.minusSeconds(2));
     }
 
+    /** The battery's answer to {@link #setpoint()}: charging limited to 15 MW by its converter rating. */
+    public static SetpointAck setpointAck() {
+        return SetpointAck.clipped(setpoint(), -15.0, "charge power limited to the 15 MW converter rating",
+                "grid-sim", T0.plusMillis(120));
+    }
+
     /** An agent asking to curtail the wind farm and charge the battery. */
     public static Proposal proposal() {
         return new Proposal(ProposalId.of("prop-7"), AgentId.of("agent:forecaster"), T0, "Absorb evening wind surplus",
@@ -84,7 +90,7 @@ public final class GridModelFixtures {
 
     /** One value of each wire type. */
     public static List<Object> oneOfEachWireType() {
-        return List.of(measurement(), forecast(), setpoint(), proposal(), auditEvent(), alert(), rejectedRecord());
+        return List.of(measurement(), forecast(), setpoint(), setpointAck(), proposal(), auditEvent(), alert(), rejectedRecord());
     }
 
     /** A good measurement of {@code kind} in its canonical unit. */

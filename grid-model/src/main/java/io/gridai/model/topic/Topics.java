@@ -7,6 +7,7 @@ import io.gridai.model.Measurement;
 import io.gridai.model.Proposal;
 import io.gridai.model.RejectedRecord;
 import io.gridai.model.Setpoint;
+import io.gridai.model.SetpointAck;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.id.ProposalId;
 import io.gridai.model.id.SourceId;
@@ -62,6 +63,12 @@ public final class Topics {
             AssetId.class, Setpoint.class, GridSerdes.assetId(), GridSerdes.setpoint(), 3,
             CleanupPolicy.DELETE, MONTH, "Setpoints that passed their safety envelope, keyed by asset.");
 
+    /** The plant's acknowledgement of each setpoint (accepted, clipped, rejected or expired), keyed by asset. */
+    public static final Topic<AssetId, SetpointAck> GRID_SETPOINT_ACKS = new Topic<>("grid.setpoint-acks",
+            AssetId.class, SetpointAck.class, GridSerdes.assetId(), GridSerdes.setpointAck(), 3,
+            CleanupPolicy.DELETE, MONTH,
+            "Acknowledgements of setpoints by the plant: accepted, clipped, rejected or expired.");
+
     /** Agent proposals awaiting or after security review; kept forever. */
     public static final Topic<ProposalId, Proposal> GRID_PROPOSALS = new Topic<>("grid.proposals",
             ProposalId.class, Proposal.class, GridSerdes.proposalId(), GridSerdes.proposal(), 1,
@@ -74,7 +81,8 @@ public final class Topics {
             "Hash-chained audit events keyed by chain name; one partition, kept forever.");
 
     private static final List<Topic<?, ?>> ALL = List.of(TELEMETRY_RAW, TELEMETRY_CLEAN, TELEMETRY_LATE,
-            TELEMETRY_DEAD_LETTER, GRID_ALERTS, GRID_FORECASTS, GRID_SETPOINTS, GRID_PROPOSALS, GRID_AUDIT);
+            TELEMETRY_DEAD_LETTER, GRID_ALERTS, GRID_FORECASTS, GRID_SETPOINTS, GRID_SETPOINT_ACKS, GRID_PROPOSALS,
+            GRID_AUDIT);
 
     private Topics() {
     }

@@ -7,6 +7,7 @@ import io.gridai.model.Measurement;
 import io.gridai.model.Proposal;
 import io.gridai.model.RejectedRecord;
 import io.gridai.model.Setpoint;
+import io.gridai.model.SetpointAck;
 import io.gridai.model.id.AgentId;
 import io.gridai.model.id.AlertId;
 import io.gridai.model.id.AssetId;
@@ -40,6 +41,10 @@ public final class GridSerdes {
 
     public static WireSerde<Setpoint> setpoint() {
         return value(Setpoint.class);
+    }
+
+    public static WireSerde<SetpointAck> setpointAck() {
+        return value(SetpointAck.class);
     }
 
     public static WireSerde<Proposal> proposal() {

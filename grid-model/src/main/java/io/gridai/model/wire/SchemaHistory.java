@@ -18,6 +18,7 @@ public enum SchemaHistory {
     MEASUREMENT("Measurement", 1),
     FORECAST("Forecast", 1),
     SETPOINT("Setpoint", 1),
+    SETPOINT_ACK("SetpointAck", 1),
     PROPOSAL("Proposal", 1),
     AUDIT_EVENT("AuditEvent", 1),
     ALERT("Alert", 1),

@@ -7,6 +7,7 @@ import io.gridai.model.Measurement;
 import io.gridai.model.Proposal;
 import io.gridai.model.RejectedRecord;
 import io.gridai.model.Setpoint;
+import io.gridai.model.SetpointAck;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class WireFormats {
         put(formats, Measurement.class, new MeasurementMapper(), SchemaHistory.MEASUREMENT);
         put(formats, Forecast.class, new ForecastMapper(), SchemaHistory.FORECAST);
         put(formats, Setpoint.class, new SetpointMapper(), SchemaHistory.SETPOINT);
+        put(formats, SetpointAck.class, new SetpointAckMapper(), SchemaHistory.SETPOINT_ACK);
         put(formats, Proposal.class, new ProposalMapper(), SchemaHistory.PROPOSAL);
         put(formats, AuditEvent.class, new AuditEventMapper(), SchemaHistory.AUDIT_EVENT);
         put(formats, Alert.class, new AlertMapper(), SchemaHistory.ALERT);

@@ -20,7 +20,7 @@ class TopicsTest {
     void theRegistryHoldsEveryTopicOnceUnderALegalName() {
         assertThat(Topics.all()).extracting(Topic::name).containsExactly("telemetry.raw", "telemetry.clean",
                 "telemetry.late", "telemetry.deadletter", "grid.alerts", "grid.forecasts", "grid.setpoints",
-                "grid.proposals", "grid.audit");
+                "grid.setpoint-acks", "grid.proposals", "grid.audit");
         assertThat(Topics.all()).extracting(Topic::name)
                 .allMatch(name -> name.matches("[a-zA-Z0-9._-]{1,249}"))
                 .doesNotHaveDuplicates();
@@ -51,6 +51,10 @@ class TopicsTest {
         assertThat(Topics.GRID_AUDIT.configs()).containsEntry("retention.ms", "-1");
         assertThat(Topics.GRID_AUDIT.partitions()).isEqualTo(1);
         assertThat(Topics.TELEMETRY_RAW.partitions()).isEqualTo(6);
+        assertThat(Topics.GRID_SETPOINT_ACKS.configs())
+                .containsExactly(Map.entry("cleanup.policy", "delete"), Map.entry("retention.ms", "2592000000"));
+        assertThat(Topics.GRID_SETPOINT_ACKS.partitions()).isEqualTo(3);
+        assertThat(Topics.GRID_SETPOINT_ACKS.keyType()).isEqualTo(AssetId.class);
     }
 
     @Test

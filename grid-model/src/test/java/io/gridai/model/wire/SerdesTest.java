@@ -39,6 +39,7 @@ class SerdesTest {
         assertThat(GridSerdes.measurement().serializer().serialize(TOPIC, m))
                 .isEqualTo(WireFormat.of(Measurement.class).encode(m));
         assertThat(GridSerdes.setpoint().format().type()).isEqualTo(io.gridai.model.Setpoint.class);
+        assertThat(GridSerdes.setpointAck().format().type()).isEqualTo(io.gridai.model.SetpointAck.class);
     }
 
     @Test

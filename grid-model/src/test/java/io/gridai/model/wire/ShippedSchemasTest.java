@@ -8,6 +8,7 @@ import io.gridai.model.AlertType;
 import io.gridai.model.QualityFlag;
 import io.gridai.model.RejectionReason;
 import io.gridai.model.RiskLevel;
+import io.gridai.model.SetpointAckStatus;
 import io.gridai.model.SetpointOrigin;
 import io.gridai.model.Severity;
 import io.gridai.model.unit.MeasurementKind;
@@ -30,7 +31,7 @@ class ShippedSchemasTest {
             "MeasurementKind", MeasurementKind.class, "QualityFlag", QualityFlag.class,
             "SetpointOrigin", SetpointOrigin.class, "RiskLevel", RiskLevel.class, "ActorType", ActorType.class,
             "AlertType", AlertType.class, "Severity", Severity.class, "AlertState", AlertState.class,
-            "RejectionReason", RejectionReason.class);
+            "RejectionReason", RejectionReason.class, "SetpointAckStatus", SetpointAckStatus.class);
 
     @ParameterizedTest
     @EnumSource(SchemaHistory.class)
@@ -97,7 +98,7 @@ class ShippedSchemasTest {
         }
         assertThat(times).containsExactlyInAnyOrder("Measurement.eventTime", "Measurement.ingestTime",
                 "Forecast.issueTime", "ForecastStep.validTime", "Setpoint.validFrom", "Setpoint.validUntil",
-                "Setpoint.issuedAt", "Proposal.createdAt", "AuditEvent.time", "Alert.time",
+                "Setpoint.issuedAt", "SetpointAck.time", "Proposal.createdAt", "AuditEvent.time", "Alert.time",
                 "RejectedRecord.receivedAt");
         assertThat(durations).containsExactlyInAnyOrder("Forecast.stepNanos", "ProposedAction.validForNanos");
     }

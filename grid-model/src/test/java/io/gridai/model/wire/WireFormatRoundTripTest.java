@@ -8,6 +8,7 @@ import io.gridai.model.Measurement;
 import io.gridai.model.QualityFlag;
 import io.gridai.model.RejectedRecord;
 import io.gridai.model.Setpoint;
+import io.gridai.model.SetpointAck;
 import io.gridai.model.SetpointOrigin;
 import io.gridai.model.id.SourceId;
 import io.gridai.model.unit.MeasurementKind;
@@ -68,6 +69,13 @@ class WireFormatRoundTripTest {
         assertThat(roundTrip(operator)).isEqualTo(operator);
         assertThat(roundTrip(known)).isEqualTo(known);
         assertThat(roundTrip(GridModelFixtures.rejectedRecord()).source()).isEmpty();
+        SetpointAck rejected = SetpointAck.rejected(operator, "asset bess-lowestoft does not take STATE_OF_CHARGE"
+                + " setpoints; send ACTIVE_POWER", "grid-sim", GridModelFixtures.T0);
+        SetpointAck accepted = SetpointAck.accepted(operator, 55.0, "grid-sim", GridModelFixtures.T0);
+        assertThat(roundTrip(rejected)).isEqualTo(rejected);
+        assertThat(roundTrip(rejected).effectiveTarget()).isEmpty();
+        assertThat(roundTrip(accepted)).isEqualTo(accepted);
+        assertThat(roundTrip(accepted).effectiveTarget()).hasValue(55.0);
     }
 
     @Test
