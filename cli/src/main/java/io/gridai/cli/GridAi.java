@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "GridAI: streaming grid telemetry, forecasts, dispatch and reviewed AI interventions.",
-        subcommands = {UpCommand.class, StatusCommand.class, TopicsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, StatusCommand.class, TopicsCommand.class, PowerFlowCommand.class,
+                CommandLine.HelpCommand.class})
 public final class GridAi implements Runnable {
 
     @Spec
@@ -23,7 +24,24 @@ public final class GridAi implements Runnable {
 
     /** Builds the command line; tests call this to run commands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new GridAi()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new GridAi())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(GridAi::explain);
+    }
+
+    /**
+     * Expected refusals (bad input files, unreadable paths, invalid values) are told in one line, without a stack
+     * trace; anything else is a bug and keeps its trace.
+     */
+    private static int explain(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) throws Exception {
+        if (e instanceof io.gridai.network.GridNetworkException || e instanceof java.io.UncheckedIOException
+                || e instanceof IllegalArgumentException || e instanceof io.gridai.model.GridModelException) {
+            String cause = e.getCause() != null && e instanceof java.io.UncheckedIOException ? ": " + e.getCause().getMessage() : "";
+            commandLine.getErr().println("gridai " + commandLine.getCommandName() + ": " + e.getMessage() + cause);
+            commandLine.getErr().flush();
+            return 2;
+        }
+        throw e;
     }
 
     public static void main(String[] args) {

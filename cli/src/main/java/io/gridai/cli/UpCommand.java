@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.gridai.cli.platform.ComponentRecord;
 import io.gridai.cli.platform.ComponentStartException;
+import io.gridai.cli.platform.GridSimComponent;
 import io.gridai.cli.platform.KafkaComponent;
 import io.gridai.cli.platform.PlatformComponent;
 import io.gridai.cli.platform.PlatformLayout;
@@ -60,6 +62,30 @@ public final class UpCommand implements Callable<Integer> {
             description = "Maximum heap of the broker JVM (default: ${DEFAULT-VALUE}).")
     String kafkaHeap;
 
+    @Option(names = "--sim", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the grid twin (default: on; --no-sim for the broker alone).")
+    boolean sim;
+
+    @Option(names = "--sim-speed", defaultValue = "${env:GRIDAI_SIM_SPEED:-1}",
+            description = "Grid seconds per wall second, 1..1000 (env GRIDAI_SIM_SPEED; default: ${DEFAULT-VALUE}).")
+    double simSpeed;
+
+    @Option(names = "--sim-tick", paramLabel = "DURATION", defaultValue = "PT1S",
+            description = "Grid time between two power flow solves (default: ${DEFAULT-VALUE}).")
+    Duration simTick;
+
+    @Option(names = "--sim-case", paramLabel = "FILE.m",
+            description = "Run the twin on this MATPOWER case with the built-in profile instead of RTS-GMLC.")
+    Path simCase;
+
+    @Option(names = "--sim-imperfections", defaultValue = "realistic", paramLabel = "none|realistic",
+            description = "Telemetry imperfections: noise, drops, stuck sensors, spikes, duplicates, late data (default: ${DEFAULT-VALUE}).")
+    String simImperfections;
+
+    @Option(names = "--shared-data", paramLabel = "DIR", defaultValue = "${env:GRIDAI_SHARED_DATA}",
+            description = "Folder of public data sets (RTS-GMLC, MATPOWER cases); default: env GRIDAI_SHARED_DATA or ../shared/data.")
+    Path sharedData;
+
     @Option(names = "--ready-timeout", paramLabel = "DURATION", defaultValue = "PT60S",
             description = "How long each component may take to become ready, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration readyTimeout;
@@ -80,6 +106,7 @@ public final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         out = spec.commandLine().getOut();
+        List<PlatformComponent> plan = components();
         layout = data.layout();
         layout.create();
         try (FileChannel lockChannel = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -90,13 +117,13 @@ public final class UpCommand implements Callable<Integer> {
                         + ". Check it with ./gridai status, or stop it with Ctrl-C in its terminal.");
                 return ALREADY_RUNNING;
             }
-            return runPlatform();
+            return runPlatform(plan);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lock " + layout.lockFile(), e);
         }
     }
 
-    private int runPlatform() {
+    private int runPlatform(List<PlatformComponent> plan) {
         Instant begin = Instant.now();
         out.printf("Starting GridAI (data: %s)%n", layout.dataDir());
         out.flush();
@@ -107,7 +134,7 @@ public final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
 
         try {
-            for (PlatformComponent component : components()) {
+            for (PlatformComponent component : plan) {
                 out.printf("  starting %-10s ...%n", component.name());
                 out.flush();
                 Instant t0 = Instant.now();
@@ -135,7 +162,8 @@ public final class UpCommand implements Callable<Integer> {
         out.println();
         out.printf("GridAI is up in %.1f s. Components:%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
         for (ComponentRecord c : run.components()) {
-            out.printf("  %-10s pid %-8d %s%n", c.name(), c.pid(), String.join(" ", c.urls()));
+            out.printf("  %-10s pid %-8d %s%n", c.name(), c.pid(),
+                    c.urls().isEmpty() ? c.endpoints().getOrDefault("scenario", "") : String.join(" ", c.urls()));
         }
         out.printf("Logs: %s%nCheck health: ./gridai status    Stop: Ctrl-C%n", layout.logsDir());
         out.flush();
@@ -158,7 +186,19 @@ public final class UpCommand implements Callable<Integer> {
 
     /** The embedded platform's components, in start order. Later issues add theirs here. */
     private List<PlatformComponent> components() {
-        return List.of(new KafkaComponent(host, kafkaPort, kafkaControllerPort, kafkaHeap));
+        KafkaComponent kafka = new KafkaComponent(host, kafkaPort, kafkaControllerPort, kafkaHeap);
+        if (!sim) {
+            return List.of(kafka);
+        }
+        if (!"none".equals(simImperfections) && !"realistic".equals(simImperfections)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--sim-imperfections must be none or realistic, was " + simImperfections);
+        }
+        SimClockCheck.speed(spec, simSpeed);
+        java.util.Optional<Path> shared = java.util.Optional.ofNullable(sharedData)
+                .or(io.gridai.sim.series.SharedData::locate);
+        return List.of(kafka, new GridSimComponent(kafka::bootstrapServers, shared,
+                java.util.Optional.ofNullable(simCase), simSpeed, simTick, simImperfections));
     }
 
     private void stopAll() {

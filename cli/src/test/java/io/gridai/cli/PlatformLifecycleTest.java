@@ -59,6 +59,7 @@ class PlatformLifecycleTest {
         JsonNode kafka = find(doc.get("components"), "kafka");
         assertThat(kafka.get("health").asText()).isEqualTo("UP");
         assertThat(kafka.get("urls").get(0).asText()).startsWith("kafka://127.0.0.1:");
+        assertThat(find(doc.get("components"), "grid-sim").get("health").asText()).isEqualTo("UP");
 
         assertThat(run("up").exit()).as("a second up on the same data directory").isEqualTo(UpCommand.ALREADY_RUNNING);
 
@@ -72,7 +73,7 @@ class PlatformLifecycleTest {
 
     @Test
     void aKilledLauncherTakesItsBrokerWithItAndUpWorksAgainOnTheSameData() throws Exception {
-        Process first = launchUp();
+        Process first = launchUp("--no-sim");
         awaitHealthy();
         List<ProcessHandle> children = first.descendants().toList();
 
@@ -84,7 +85,7 @@ class PlatformLifecycleTest {
         assertThat(stale.exit()).isEqualTo(StatusCommand.UNHEALTHY);
         assertThat(stale.out()).contains("stale");
 
-        Process second = launchUp();
+        Process second = launchUp("--no-sim");
         awaitHealthy();
         sigint(second);
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -97,7 +98,7 @@ class PlatformLifecycleTest {
         assertThat(result.out()).contains("\"healthy\" : false").contains("./gridai up");
     }
 
-    private Process launchUp() throws IOException {
+    private Process launchUp(String... extra) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         Path log = dataDir.resolve("up-" + launched.size() + ".out");
         Files.createDirectories(dataDir);
@@ -106,7 +107,8 @@ class PlatformLifecycleTest {
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", java,
                 "-cp", System.getProperty("java.class.path"), GridAi.class.getName(),
                 "up", "--data-dir", dataDir.toString(), "--kafka-port", "0", "--kafka-controller-port", "0",
-                "--kafka-heap", "384m"));
+                "--kafka-heap", "384m", "--sim-speed", "10"));
+        command.addAll(List.of(extra));
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -1,11 +1,8 @@
 package io.gridai.cli.platform;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +12,9 @@ import io.gridai.kafka.KafkaBrokerMain;
 
 /**
  * The Kafka broker (KRaft, single node) as its own JVM: {@link KafkaBrokerMain} formats its storage on
- * first start, creates the registry's topics, and writes a ready file that this component waits for.
+ * first start, creates the registry's topics, and writes the ready file this component waits for.
  */
-public final class KafkaComponent implements PlatformComponent {
+public final class KafkaComponent extends JvmComponent {
 
     public static final String NAME = "kafka";
 
@@ -25,8 +22,7 @@ public final class KafkaComponent implements PlatformComponent {
     private final int port;
     private final int controllerPort;
     private final String heap;
-    private JvmProcess process;
-    private Path readyFile;
+    private volatile String bootstrapServers;
 
     /**
      * @param host           address to bind and advertise
@@ -47,74 +43,45 @@ public final class KafkaComponent implements PlatformComponent {
     }
 
     @Override
-    public ComponentRecord start(PlatformLayout layout, Duration readyTimeout) {
-        Path ready = layout.runDir().resolve(NAME + ".ready");
-        readyFile = ready;
-        try {
-            Files.deleteIfExists(ready);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove stale " + ready, e);
-        }
-        List<String> jvm = List.of(
-                "-Xmx" + heap,
-                "-Dlog4j2.configurationFile=gridai-broker-log4j2.xml",
-                "-Dgridai.log.file=" + layout.logsDir().resolve(NAME + ".log"),
-                "-Djava.io.tmpdir=" + layout.componentData("tmp"));
-        List<String> args = new ArrayList<>(List.of(
-                "--data-dir", layout.componentData(NAME).toString(),
-                "--host", host,
-                "--port", String.valueOf(port),
-                "--controller-port", String.valueOf(controllerPort),
-                "--ready-file", ready.toString(),
-                "--parent-pid", String.valueOf(ProcessHandle.current().pid())));
+    protected String title() {
+        return "The Kafka broker";
+    }
+
+    @Override
+    protected String mainClass() {
+        return KafkaBrokerMain.class.getName();
+    }
+
+    @Override
+    protected List<String> jvmOptions(PlatformLayout layout) {
         try {
             Files.createDirectories(layout.componentData("tmp"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + layout.componentData("tmp"), e);
         }
-        process = JvmProcess.start(NAME, layout, jvm, KafkaBrokerMain.class.getName(), args);
-
-        long deadline = System.nanoTime() + readyTimeout.toNanos();
-        while (!Files.exists(ready)) {
-            if (!process.isAlive()) {
-                throw new ComponentStartException("The Kafka broker exited (code " + process.exitCode() + ") before it was ready:"
-                        + System.lineSeparator() + process.stderrTail(15) + System.lineSeparator()
-                        + "Full log: " + layout.logsDir().resolve(NAME + ".log"));
-            }
-            if (System.nanoTime() > deadline) {
-                process.stop(Duration.ofSeconds(10));
-                throw new ComponentStartException("The Kafka broker was not ready within " + readyTimeout
-                        + "; see " + layout.logsDir().resolve(NAME + ".log"));
-            }
-            process.waitForExit(Duration.ofMillis(100));
-        }
-        Properties props = new Properties();
-        try (InputStream in = Files.newInputStream(ready)) {
-            props.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + ready, e);
-        }
-        String bootstrap = props.getProperty("bootstrap.servers");
-        return new ComponentRecord(NAME, "kafka", process.pid(), List.of("kafka://" + bootstrap),
-                Map.of("bootstrap.servers", bootstrap, "log", layout.logsDir().resolve(NAME + ".log").toString()));
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Djava.io.tmpdir=" + layout.componentData("tmp")));
+        options.addAll(loggingOptions(layout, NAME));
+        return options;
     }
 
     @Override
-    public void stop(Duration timeout) {
-        if (process != null) {
-            process.stop(timeout);
-        }
-        if (readyFile != null) {
-            try {
-                Files.deleteIfExists(readyFile);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot remove " + readyFile, e);
-            }
-        }
+    protected List<String> arguments(PlatformLayout layout) {
+        return List.of("--data-dir", layout.componentData(NAME).toString(), "--host", host,
+                "--port", String.valueOf(port), "--controller-port", String.valueOf(controllerPort));
     }
 
     @Override
-    public boolean isAlive() {
-        return process != null && process.isAlive();
+    protected ComponentRecord record(PlatformLayout layout, long pid, Properties ready) {
+        bootstrapServers = ready.getProperty("bootstrap.servers");
+        return new ComponentRecord(NAME, "kafka", pid, List.of("kafka://" + bootstrapServers),
+                Map.of("bootstrap.servers", bootstrapServers, "log", layout.logsDir().resolve(NAME + ".log").toString()));
+    }
+
+    /** The broker's {@code bootstrap.servers}, once started. */
+    public String bootstrapServers() {
+        if (bootstrapServers == null) {
+            throw new IllegalStateException("the Kafka broker has not started yet");
+        }
+        return bootstrapServers;
     }
 }

@@ -1,0 +1,130 @@
+package io.gridai.sim.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.gridai.sim.clock.SimClock;
+import io.gridai.sim.twin.GridTwin;
+
+/**
+ * Runs the grid twin as its own process, as {@code gridai up} does:
+ *
+ * <pre>
+ * java -cp ... io.gridai.sim.run.GridTwinMain --bootstrap HOST:PORT [--shared-data DIR] [--case FILE.m]
+ *      [--speed 1..1000] [--tick PT1S] [--start 2020-07-01T00:00:00Z] [--imperfections none|realistic]
+ *      [--ready-file FILE] [--parent-pid PID]
+ * </pre>
+ *
+ * <p>Which grid: {@code --case} with the built-in profile if given; else RTS-GMLC with its real 2020 series when
+ * the shared data folder is found; else IEEE 118 with the built-in profile. It writes {@code --ready-file}
+ * after the first published tick, stops on SIGTERM/SIGINT, and stops when {@code --parent-pid} ends.
+ */
+public final class GridTwinMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GridTwinMain.class);
+
+    private GridTwinMain() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> options = parse(args);
+        String bootstrap = required(options, "--bootstrap");
+        TwinScenario scenario;
+        try {
+            scenario = TwinScenario.choose(options);
+        } catch (IllegalArgumentException | UncheckedIOException | io.gridai.model.GridModelException
+                | io.gridai.network.GridNetworkException e) {
+            System.err.println("gridai grid-sim: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        double speed = Double.parseDouble(options.getOrDefault("--speed", "1"));
+        Duration tick = Duration.parse(options.getOrDefault("--tick", "PT1S"));
+        Instant start = scenario.start();
+        GridTwin twin = scenario.twin(tick);
+        SimClock clock = SimClock.of(start, tick, speed);
+        LOG.info("grid twin starting: scenario={} speed={} tick={} start={}", scenario.description(), speed, tick, start);
+
+        KafkaTwinLink link = new KafkaTwinLink(bootstrap, "grid-sim");
+        GridTwinRunner runner = new GridTwinRunner(twin, clock, link);
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runner.stop();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "grid-sim-shutdown"));
+        String parentPid = options.get("--parent-pid");
+        if (parentPid != null) {
+            ProcessHandle.of(Long.parseLong(parentPid)).ifPresentOrElse(
+                    p -> p.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
+        }
+        String readyFile = options.get("--ready-file");
+        boolean[] ready = {readyFile == null};
+        try {
+            TwinRunStats stats = runner.run(Long.MAX_VALUE, result -> {
+                if (!ready[0]) {
+                    writeReady(Path.of(readyFile), scenario.description());
+                    ready[0] = true;
+                }
+            });
+            LOG.info("grid twin stopped: ticks={} measurements={} nonConverged={} setpoints={} measurementsPerSecond={}",
+                    stats.ticks(), stats.measurements(), stats.nonConverged(), stats.setpoints(),
+                    Math.round(stats.measurementsPerSecond()));
+        } finally {
+            link.close();
+            done.countDown();
+        }
+    }
+
+    private static void writeReady(Path file, String description) {
+        Properties ready = new Properties();
+        ready.setProperty("scenario", description);
+        ready.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (var out = Files.newOutputStream(tmp)) {
+                ready.store(out, "GridAI grid twin is publishing");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write ready file " + file, e);
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                System.err.println("gridai grid-sim: unexpected argument '" + args[i] + "'; options come as --name value");
+                System.exit(64);
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            System.err.println("gridai grid-sim: " + name + " is required");
+            System.exit(64);
+        }
+        return value;
+    }
+}
