@@ -82,6 +82,15 @@ public final class UpCommand implements Callable<Integer> {
             description = "Telemetry imperfections: noise, drops, stuck sensors, spikes, duplicates, late data (default: ${DEFAULT-VALUE}).")
     String simImperfections;
 
+    @Option(names = "--sim-load-profile", defaultValue = "builtin", paramLabel = "builtin|opsd-fr",
+            description = "Demand profile for --sim-case or IEEE 118: the built-in daily shape, or OPSD France's hourly"
+                    + " load scaled to the case by bus share (needs the shared data; default: ${DEFAULT-VALUE}).")
+    String simLoadProfile;
+
+    @Option(names = "--sim-batteries", paramLabel = "ASSET@BUS:MWH:MW[:SOC],...",
+            description = "More batteries for the twin, e.g. bess-a@69:200:50 (capacity MWh, power MW, initial SoC 0..1).")
+    String simBatteries;
+
     @Option(names = "--shared-data", paramLabel = "DIR", defaultValue = "${env:GRIDAI_SHARED_DATA}",
             description = "Folder of public data sets (RTS-GMLC, MATPOWER cases); default: env GRIDAI_SHARED_DATA or ../shared/data.")
     Path sharedData;
@@ -197,8 +206,12 @@ public final class UpCommand implements Callable<Integer> {
         SimClockCheck.speed(spec, simSpeed);
         java.util.Optional<Path> shared = java.util.Optional.ofNullable(sharedData)
                 .or(io.gridai.sim.series.SharedData::locate);
+        List<String> extra = new ArrayList<>(List.of("--load-profile", simLoadProfile));
+        if (simBatteries != null) {
+            extra.addAll(List.of("--batteries", simBatteries));
+        }
         return List.of(kafka, new GridSimComponent(kafka::bootstrapServers, shared,
-                java.util.Optional.ofNullable(simCase), simSpeed, simTick, simImperfections));
+                java.util.Optional.ofNullable(simCase), simSpeed, simTick, simImperfections, extra));
     }
 
     private void stopAll() {

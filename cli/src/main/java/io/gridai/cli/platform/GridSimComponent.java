@@ -26,6 +26,7 @@ public final class GridSimComponent extends JvmComponent {
     private final double speed;
     private final Duration tick;
     private final String imperfections;
+    private final List<String> extraArguments;
 
     /**
      * @param bootstrap     Kafka bootstrap servers, known once the broker is up
@@ -34,15 +35,17 @@ public final class GridSimComponent extends JvmComponent {
      * @param speed         simulated seconds per wall second, 1..1000
      * @param tick          grid time per solve
      * @param imperfections {@code none} or {@code realistic}
+     * @param extraArguments further {@code GridTwinMain} options, e.g. {@code --load-profile opsd-fr}
      */
     public GridSimComponent(Supplier<String> bootstrap, Optional<Path> sharedData, Optional<Path> caseFile, double speed,
-            Duration tick, String imperfections) {
+            Duration tick, String imperfections, List<String> extraArguments) {
         this.bootstrap = bootstrap;
         this.sharedData = sharedData;
         this.caseFile = caseFile;
         this.speed = speed;
         this.tick = tick;
         this.imperfections = imperfections;
+        this.extraArguments = List.copyOf(extraArguments);
     }
 
     @Override
@@ -73,6 +76,7 @@ public final class GridSimComponent extends JvmComponent {
                 "--tick", tick.toString(), "--imperfections", imperfections));
         caseFile.ifPresent(c -> args.addAll(List.of("--case", c.toAbsolutePath().toString())));
         sharedData.ifPresent(d -> args.addAll(List.of("--shared-data", d.toAbsolutePath().toString())));
+        args.addAll(extraArguments);
         return args;
     }
 

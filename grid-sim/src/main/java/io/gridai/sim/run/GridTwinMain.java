@@ -24,12 +24,12 @@ import io.gridai.sim.twin.GridTwin;
  *
  * <pre>
  * java -cp ... io.gridai.sim.run.GridTwinMain --bootstrap HOST:PORT [--shared-data DIR] [--case FILE.m]
- *      [--speed 1..1000] [--tick PT1S] [--start 2020-07-01T00:00:00Z] [--imperfections none|realistic]
+ *      [--load-profile builtin|opsd-fr] [--batteries A@BUS:MWH:MW,...] [--speed 1..1000] [--tick PT1S]
+ *      [--start 2020-07-01T00:00:00Z] [--imperfections none|realistic]
  *      [--ready-file FILE] [--parent-pid PID]
  * </pre>
  *
- * <p>Which grid: {@code --case} with the built-in profile if given; else RTS-GMLC with its real 2020 series when
- * the shared data folder is found; else IEEE 118 with the built-in profile. It writes {@code --ready-file}
+ * <p>Which grid: see {@link TwinScenario}. It writes {@code --ready-file}
  * after the first published tick, stops on SIGTERM/SIGINT, and stops when {@code --parent-pid} ends.
  */
 public final class GridTwinMain {
@@ -42,19 +42,20 @@ public final class GridTwinMain {
     public static void main(String[] args) {
         Map<String, String> options = parse(args);
         String bootstrap = required(options, "--bootstrap");
+        double speed = Double.parseDouble(options.getOrDefault("--speed", "1"));
+        Duration tick = Duration.parse(options.getOrDefault("--tick", "PT1S"));
         TwinScenario scenario;
+        GridTwin twin;
         try {
             scenario = TwinScenario.choose(options);
+            twin = scenario.twin(tick);
         } catch (IllegalArgumentException | UncheckedIOException | io.gridai.model.GridModelException
                 | io.gridai.network.GridNetworkException e) {
             System.err.println("gridai grid-sim: " + e.getMessage());
             System.exit(2);
             return;
         }
-        double speed = Double.parseDouble(options.getOrDefault("--speed", "1"));
-        Duration tick = Duration.parse(options.getOrDefault("--tick", "PT1S"));
         Instant start = scenario.start();
-        GridTwin twin = scenario.twin(tick);
         SimClock clock = SimClock.of(start, tick, speed);
         LOG.info("grid twin starting: scenario={} speed={} tick={} start={}", scenario.description(), speed, tick, start);
 

@@ -17,6 +17,9 @@ import io.gridai.network.IeeeCdfNetworks;
 import io.gridai.network.MatpowerGenerator;
 import io.gridai.sim.scenario.RtsGmlcDrivers;
 import io.gridai.sim.series.BuiltInProfile;
+import io.gridai.sim.series.OpsdFranceLoad;
+import io.gridai.sim.series.TimeSeries;
+import io.gridai.sim.twin.LoadShape;
 import io.gridai.sim.series.RtsGmlcSystem;
 import io.gridai.sim.series.SharedData;
 import io.gridai.sim.twin.BatterySpec;
@@ -29,11 +32,13 @@ import io.gridai.sim.twin.TwinSettings;
 /**
  * Which grid the twin runs and what drives it:
  * <ol>
- *   <li>{@code --case FILE.m}: that MATPOWER case with the built-in daily profile;</li>
+ *   <li>{@code --case FILE.m}: that MATPOWER case with the built-in daily profile, or with OPSD France's hourly
+ *       load ({@code --load-profile opsd-fr}) scaled to the case's base load by bus share;</li>
  *   <li>else, when the shared data folder is found ({@code --shared-data}, {@code GRIDAI_SHARED_DATA},
  *       or {@code ../shared/data}): RTS-GMLC with its real 2020 series and its battery;</li>
  *   <li>else: IEEE 118 from PowSyBl's shipped IEEE CDF data, with the built-in daily profile.</li>
  * </ol>
+ * {@code --batteries} places more batteries on any of them.
  */
 public record TwinScenario(MatpowerCase matpowerCase, Drivers drivers, TwinSettings settings, Instant start, String description) {
 
@@ -42,26 +47,87 @@ public record TwinScenario(MatpowerCase matpowerCase, Drivers drivers, TwinSetti
     /** SoC band of the RTS-GMLC battery (not in its data): 5 % … 95 % of capacity. */
     static final double BATTERY_SOC_MIN = 0.05;
     static final double BATTERY_SOC_MAX = 0.95;
+    /** Efficiency each way of a battery given with {@code --batteries}. */
+    static final double BATTERY_EFFICIENCY = 0.95;
 
     public static TwinScenario choose(Map<String, String> options) {
-        Instant start = Instant.parse(options.getOrDefault("--start", DEFAULT_START.toString()));
+        String profile = options.getOrDefault("--load-profile", "builtin");
+        if (!profile.equals("builtin") && !profile.equals("opsd-fr")) {
+            throw new IllegalArgumentException("--load-profile must be builtin or opsd-fr, was " + profile);
+        }
+        Instant start = Instant.parse(options.getOrDefault("--start",
+                (profile.equals("opsd-fr") ? OPSD_DEFAULT_START : DEFAULT_START).toString()));
         ImperfectionSettings imperfections = "realistic".equals(options.getOrDefault("--imperfections", "none"))
                 ? ImperfectionSettings.realistic(42) : ImperfectionSettings.none();
         TwinSettings settings = TwinSettings.defaults().withImperfections(imperfections);
+        Optional<Path> shared = Optional.ofNullable(options.get("--shared-data")).map(Path::of).or(SharedData::locate)
+                .filter(Files::isDirectory);
         String casePath = options.get("--case");
+        MatpowerCase c;
+        String gridName;
         if (casePath != null) {
-            MatpowerCase c = MatpowerCaseReader.read(Path.of(casePath));
-            return new TwinScenario(c, new ShapedCaseDrivers(c, t -> BuiltInProfile.perUnit(t, ZoneOffset.UTC),
-                    "built-in daily profile"), settings, start, c.name() + " with the built-in daily profile");
+            c = MatpowerCaseReader.read(Path.of(casePath));
+            gridName = c.name();
+        } else if (profile.equals("builtin") && shared.isPresent()
+                && Files.exists(shared.get().resolve("rts-gmlc/source/gen.csv"))) {
+            return withBatteries(rtsGmlc(shared.get(), settings, start), options);
+        } else {
+            c = withPlausibleLimits(IeeeCdfNetworks.matpowerCase(118));
+            gridName = "IEEE 118 (PowSyBl's IEEE CDF)";
         }
-        Optional<Path> shared = Optional.ofNullable(options.get("--shared-data")).map(Path::of).or(SharedData::locate);
-        if (shared.isPresent() && Files.exists(shared.get().resolve("rts-gmlc/source/gen.csv"))) {
-            return rtsGmlc(shared.get(), settings, start);
+        LoadShape shape;
+        String shapeName;
+        if (profile.equals("opsd-fr")) {
+            Path csv = shared.map(d -> d.resolve(OPSD_FRANCE)).filter(Files::exists).orElseThrow(() ->
+                    new IllegalArgumentException("--load-profile opsd-fr needs " + OPSD_FRANCE
+                            + " in the shared data folder (--shared-data DIR or GRIDAI_SHARED_DATA)"));
+            TimeSeries france = OpsdFranceLoad.load(csv).series();
+            double mean = france.mean();
+            shape = t -> france.atWrapped(t) / mean;
+            shapeName = "OPSD France hourly load scaled to the case's base load by bus share";
+        } else {
+            shape = t -> BuiltInProfile.perUnit(t, ZoneOffset.UTC);
+            shapeName = "the built-in daily profile";
         }
-        MatpowerCase ieee118 = withPlausibleLimits(IeeeCdfNetworks.matpowerCase(118));
-        return new TwinScenario(ieee118, new ShapedCaseDrivers(ieee118, t -> BuiltInProfile.perUnit(t, ZoneOffset.UTC),
-                "built-in daily profile"), settings, start,
-                "IEEE 118 (PowSyBl's IEEE CDF) with the built-in daily profile (no shared data found)");
+        TwinScenario scenario = new TwinScenario(c, new ShapedCaseDrivers(c, shape, shapeName), settings, start,
+                gridName + " with " + shapeName);
+        return withBatteries(scenario, options);
+    }
+
+    /** Where the OPSD France file lies in the shared data folder. */
+    static final String OPSD_FRANCE = "load/opsd-fr/time_series_60min_singleindex_filtered.csv";
+    /** Default start with the OPSD profile: inside its 2015–2019 data. */
+    static final Instant OPSD_DEFAULT_START = Instant.parse("2019-07-01T00:00:00Z");
+
+    /**
+     * Adds the batteries of {@code --batteries}: comma-separated {@code ASSET@BUS:MWH:MW[:SOC]}, e.g.
+     * {@code bess-a@69:200:50,bess-b@12:100:25:0.8} — capacity in MWh, charge and discharge power in MW, initial
+     * state of charge as a fraction (default 0.5); 95 % efficiency each way, SoC band 5 %…95 %.
+     */
+    static TwinScenario withBatteries(TwinScenario scenario, Map<String, String> options) {
+        String spec = options.get("--batteries");
+        if (spec == null || spec.isBlank()) {
+            return scenario;
+        }
+        List<BatterySpec> batteries = new ArrayList<>(scenario.settings().batteries());
+        for (String item : spec.split(",")) {
+            String[] at = item.trim().split("@");
+            String[] f = at.length == 2 ? at[1].split(":") : new String[0];
+            if (f.length < 3 || f.length > 4) {
+                throw new IllegalArgumentException("--batteries: '" + item + "' is not ASSET@BUS:MWH:MW[:SOC]"
+                        + " (e.g. bess-a@69:200:50)");
+            }
+            try {
+                double initial = f.length == 4 ? Double.parseDouble(f[3]) : 0.5;
+                batteries.add(new BatterySpec(AssetId.of(at[0]), Integer.parseInt(f[0]), Double.parseDouble(f[1]),
+                        Double.parseDouble(f[2]), Double.parseDouble(f[2]), BATTERY_EFFICIENCY, BATTERY_EFFICIENCY,
+                        BATTERY_SOC_MIN, BATTERY_SOC_MAX, initial));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--batteries: '" + item + "' has a value that is not a number", e);
+            }
+        }
+        return new TwinScenario(scenario.matpowerCase(), scenario.drivers(), scenario.settings().withBatteries(batteries),
+                scenario.start(), scenario.description() + " + " + (batteries.size()) + " batteries");
     }
 
     /** PMAX above which a case's limit means "none" (IEEE CDF files write ±9999). */

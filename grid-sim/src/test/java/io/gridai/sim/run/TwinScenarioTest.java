@@ -33,4 +33,41 @@ class TwinScenarioTest {
         }
         assertThat(peak / first).as("the built-in profile's evening peak over its night").isGreaterThan(1.2);
     }
+
+    @Test
+    void batteriesCanBePlacedOnAnyCaseAndBadSpecsAreExplained() {
+        TwinScenario scenario = TwinScenario.choose(Map.of("--shared-data", "/nonexistent/gridai-data",
+                "--batteries", "bess-a@69:200:50,bess-b@12:100:25:0.8"));
+        assertThat(scenario.settings().batteries()).extracting(b -> b.asset().value()).containsExactly("bess-a", "bess-b");
+        GridTwin twin = scenario.twin(Duration.ofMinutes(1));
+        assertThat(twin.controllableAssets()).extracting(a -> a.value()).contains("bess-a", "bess-b");
+        assertThat(twin.limitsMw(io.gridai.model.id.AssetId.of("bess-a")).orElseThrow()).containsExactly(-50, 50);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TwinScenario.choose(
+                Map.of("--shared-data", "/nonexistent", "--batteries", "bess-a@69:200")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ASSET@BUS:MWH:MW");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TwinScenario.choose(
+                Map.of("--shared-data", "/nonexistent", "--batteries", "bess-a@999:200:50")).twin(Duration.ofMinutes(1)))
+                .hasMessageContaining("bus 999");
+    }
+
+    @Test
+    void theOpsdFranceProfileDrivesAnyCaseWhenTheSharedDataIsThere() {
+        java.util.Optional<java.nio.file.Path> shared = io.gridai.sim.series.SharedData.locate();
+        org.junit.jupiter.api.Assumptions.assumeTrue(shared.isPresent()
+                && java.nio.file.Files.exists(shared.get().resolve(TwinScenario.OPSD_FRANCE)), "OPSD France data not found: skipping");
+        TwinScenario scenario = TwinScenario.choose(Map.of("--load-profile", "opsd-fr"));
+        assertThat(scenario.start()).isEqualTo(TwinScenario.OPSD_DEFAULT_START);
+        assertThat(scenario.description()).contains("OPSD France");
+        GridTwin twin = scenario.twin(Duration.ofHours(1));
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (int h = 1; h <= 24; h++) {
+            TickResult tick = twin.tick(scenario.start().plus(Duration.ofHours(h)));
+            assertThat(tick.converged()).isTrue();
+            min = Math.min(min, tick.balance().demandMw());
+            max = Math.max(max, tick.balance().demandMw());
+        }
+        assertThat(max / min).as("a French July day: day over night").isGreaterThan(1.15);
+    }
 }
