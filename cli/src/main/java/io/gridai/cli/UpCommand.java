@@ -156,8 +156,9 @@ public final class UpCommand implements Callable<Integer> {
                 ComponentRecord record = component.start(layout, readyTimeout);
                 run = run.with(record);
                 run.write(layout.runFile());
-                out.printf("  %-10s ready in %.1f s at %s%n", component.name(),
-                        Duration.between(t0, Instant.now()).toMillis() / 1000.0, String.join(" ", record.urls()));
+                out.printf("  %-10s ready in %.1f s: %s%n", component.name(),
+                        Duration.between(t0, Instant.now()).toMillis() / 1000.0,
+                        record.urls().isEmpty() ? record.endpoints().getOrDefault("scenario", "") : String.join(" ", record.urls()));
                 out.flush();
             }
         } catch (ComponentStartException e) {
@@ -205,13 +206,21 @@ public final class UpCommand implements Callable<Integer> {
         }
         SimClockCheck.speed(spec, simSpeed);
         java.util.Optional<Path> shared = java.util.Optional.ofNullable(sharedData)
-                .or(io.gridai.sim.series.SharedData::locate);
+                .or(io.gridai.sim.series.SharedData::locate)
+                .or(UpCommand::besideTheRepository);
         List<String> extra = new ArrayList<>(List.of("--load-profile", simLoadProfile));
         if (simBatteries != null) {
             extra.addAll(List.of("--batteries", simBatteries));
         }
         return List.of(kafka, new GridSimComponent(kafka::bootstrapServers, shared,
                 java.util.Optional.ofNullable(simCase), simSpeed, simTick, simImperfections, extra));
+    }
+
+    /** {@code ../shared/data} next to the repository the gridai script runs from, wherever the user's shell is. */
+    private static java.util.Optional<Path> besideTheRepository() {
+        return java.util.Optional.ofNullable(System.getProperty("gridai.home"))
+                .map(home -> Path.of(home).toAbsolutePath().resolveSibling("shared").resolve("data"))
+                .filter(Files::isDirectory);
     }
 
     private void stopAll() {
