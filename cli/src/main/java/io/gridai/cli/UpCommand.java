@@ -62,6 +62,11 @@ public final class UpCommand implements Callable<Integer> {
             description = "Maximum heap of the broker JVM (default: ${DEFAULT-VALUE}).")
     String kafkaHeap;
 
+    @Option(names = "--kafka-retention-bytes", defaultValue = "${env:GRIDAI_KAFKA_RETENTION_BYTES:-536870912}",
+            description = "Most bytes each topic partition keeps before the oldest segments go (the registry's"
+                    + " retention times still apply); bounds the disk the embedded platform uses (default: ${DEFAULT-VALUE}).")
+    long kafkaRetentionBytes;
+
     @Option(names = "--sim", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run the grid twin (default: on; --no-sim for the broker alone).")
     boolean sim;
@@ -196,7 +201,7 @@ public final class UpCommand implements Callable<Integer> {
 
     /** The embedded platform's components, in start order. Later issues add theirs here. */
     private List<PlatformComponent> components() {
-        KafkaComponent kafka = new KafkaComponent(host, kafkaPort, kafkaControllerPort, kafkaHeap);
+        KafkaComponent kafka = new KafkaComponent(host, kafkaPort, kafkaControllerPort, kafkaHeap, kafkaRetentionBytes);
         if (!sim) {
             return List.of(kafka);
         }

@@ -22,6 +22,7 @@ public final class KafkaComponent extends JvmComponent {
     private final int port;
     private final int controllerPort;
     private final String heap;
+    private final long retentionBytes;
     private volatile String bootstrapServers;
 
     /**
@@ -29,12 +30,14 @@ public final class KafkaComponent extends JvmComponent {
      * @param port           client port ({@code 0}: any free port)
      * @param controllerPort KRaft controller port ({@code 0}: any free port)
      * @param heap           the broker JVM's maximum heap, e.g. {@code 512m}
+     * @param retentionBytes most bytes a partition keeps ({@code log.retention.bytes}); {@code -1} for no limit
      */
-    public KafkaComponent(String host, int port, int controllerPort, String heap) {
+    public KafkaComponent(String host, int port, int controllerPort, String heap, long retentionBytes) {
         this.host = host;
         this.port = port;
         this.controllerPort = controllerPort;
         this.heap = heap;
+        this.retentionBytes = retentionBytes;
     }
 
     @Override
@@ -67,7 +70,8 @@ public final class KafkaComponent extends JvmComponent {
     @Override
     protected List<String> arguments(PlatformLayout layout) {
         return List.of("--data-dir", layout.componentData(NAME).toString(), "--host", host,
-                "--port", String.valueOf(port), "--controller-port", String.valueOf(controllerPort));
+                "--port", String.valueOf(port), "--controller-port", String.valueOf(controllerPort),
+                "--set", "log.retention.bytes=" + retentionBytes);
     }
 
     @Override
