@@ -35,7 +35,8 @@ final class RunpfReference {
     }
 
     private static Optional<List<double[]>> read(String resource) {
-        InputStream in = RunpfReference.class.getResourceAsStream("runpf/" + resource);
+        // The ACTIVSg solutions are stored as activsg*.csv: they are MATPOWER's output, not the case files.
+        InputStream in = RunpfReference.class.getResourceAsStream("runpf/" + resource.replace("case_ACTIVSg", "activsg"));
         if (in == null) {
             return Optional.empty();
         }
