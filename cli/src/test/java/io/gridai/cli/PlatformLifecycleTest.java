@@ -59,7 +59,9 @@ class PlatformLifecycleTest {
         JsonNode kafka = find(doc.get("components"), "kafka");
         assertThat(kafka.get("health").asText()).isEqualTo("UP");
         assertThat(kafka.get("urls").get(0).asText()).startsWith("kafka://127.0.0.1:");
-        assertThat(find(doc.get("components"), "grid-sim").get("health").asText()).isEqualTo("UP");
+        JsonNode twin = find(doc.get("components"), "grid-sim");
+        assertThat(twin.get("health").asText()).isEqualTo("UP");
+        assertThat(twin.get("detail").asText()).contains("ticks").contains("0 non-converged");
 
         assertThat(run("up").exit()).as("a second up on the same data directory").isEqualTo(UpCommand.ALREADY_RUNNING);
 

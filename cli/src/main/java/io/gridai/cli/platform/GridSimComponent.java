@@ -76,13 +76,20 @@ public final class GridSimComponent extends JvmComponent {
                 "--tick", tick.toString(), "--imperfections", imperfections));
         caseFile.ifPresent(c -> args.addAll(List.of("--case", c.toAbsolutePath().toString())));
         sharedData.ifPresent(d -> args.addAll(List.of("--shared-data", d.toAbsolutePath().toString())));
+        args.addAll(List.of("--heartbeat-file", heartbeatFile(layout).toString()));
         args.addAll(extraArguments);
         return args;
     }
 
     @Override
     protected ComponentRecord record(PlatformLayout layout, long pid, Properties ready) {
-        return new ComponentRecord(NAME, "process", pid, List.of(), Map.of("scenario", ready.getProperty("scenario", "?"),
-                "speed", String.valueOf(speed), "log", layout.logsDir().resolve(NAME + ".log").toString()));
+        return new ComponentRecord(NAME, HealthProbe.HEARTBEAT, pid, List.of(), Map.of(
+                "scenario", ready.getProperty("scenario", "?"), "speed", String.valueOf(speed),
+                HealthProbe.HEARTBEAT, heartbeatFile(layout).toString(),
+                "log", layout.logsDir().resolve(NAME + ".log").toString()));
+    }
+
+    private static Path heartbeatFile(PlatformLayout layout) {
+        return layout.runDir().resolve(NAME + ".heartbeat");
     }
 }

@@ -17,6 +17,11 @@ import io.gridai.model.topic.Topics;
 /** Asks each recorded component whether it is healthy, within a time budget. */
 public final class HealthProbe {
 
+    /** Component kind (and endpoint key) of a process that proves it works by rewriting a heartbeat file. */
+    public static final String HEARTBEAT = "heartbeat";
+    /** A heartbeat older than this (wall time) means the component is stuck. */
+    public static final Duration HEARTBEAT_STALE_AFTER = Duration.ofSeconds(15);
+
     private final Duration timeout;
 
     public HealthProbe(Duration timeout) {
@@ -31,9 +36,32 @@ public final class HealthProbe {
         return switch (component.kind()) {
             case "kafka" -> kafka(component);
             case "process" -> new ComponentStatus(component.name(), Health.UP, component.urls(), component.pid(), "running");
+            case HEARTBEAT -> heartbeat(component);
             default -> new ComponentStatus(component.name(), Health.DOWN, component.urls(), component.pid(),
                     "unknown component kind '" + component.kind() + "' (run file from another GridAI version?)");
         };
+    }
+
+    private static ComponentStatus heartbeat(ComponentRecord component) {
+        java.nio.file.Path file = java.nio.file.Path.of(component.endpoints().get(HEARTBEAT));
+        Properties beat = new Properties();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            beat.load(in);
+        } catch (java.io.IOException e) {
+            return new ComponentStatus(component.name(), Health.DOWN, component.urls(), component.pid(),
+                    "no heartbeat (" + file + "): " + e.getMessage());
+        }
+        long ageMs = System.currentTimeMillis() - Long.parseLong(beat.getProperty("wall.epoch.ms", "0"));
+        String summary = "grid time " + beat.getProperty("grid.time") + ", " + beat.getProperty("ticks") + " ticks, "
+                + beat.getProperty("measurements") + " measurements, " + beat.getProperty("non.converged")
+                + " non-converged, " + beat.getProperty("setpoints") + " setpoints";
+        if (ageMs > HEARTBEAT_STALE_AFTER.toMillis()) {
+            return new ComponentStatus(component.name(), Health.DOWN, component.urls(), component.pid(),
+                    "no tick for " + ageMs / 1000 + " s (stuck?); last: " + summary);
+        }
+        Health health = Boolean.parseBoolean(beat.getProperty("last.converged", "true")) ? Health.UP : Health.DEGRADED;
+        return new ComponentStatus(component.name(), health, component.urls(), component.pid(),
+                (health == Health.UP ? "" : "last power flow did not converge; ") + summary);
     }
 
     private ComponentStatus kafka(ComponentRecord component) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +27,12 @@ import io.gridai.sim.twin.GridTwin;
  * java -cp ... io.gridai.sim.run.GridTwinMain --bootstrap HOST:PORT [--shared-data DIR] [--case FILE.m]
  *      [--load-profile builtin|opsd-fr] [--batteries A@BUS:MWH:MW,...] [--speed 1..1000] [--tick PT1S]
  *      [--start 2020-07-01T00:00:00Z] [--imperfections none|realistic]
- *      [--ready-file FILE] [--parent-pid PID]
+ *      [--ready-file FILE] [--heartbeat-file FILE] [--parent-pid PID]
  * </pre>
  *
  * <p>Which grid: see {@link TwinScenario}. It writes {@code --ready-file}
- * after the first published tick, stops on SIGTERM/SIGINT, and stops when {@code --parent-pid} ends.
+ * after the first published tick and rewrites {@code --heartbeat-file} once a wall second; it stops on
+ * SIGTERM/SIGINT, and when {@code --parent-pid} ends.
  */
 public final class GridTwinMain {
 
@@ -77,11 +79,18 @@ public final class GridTwinMain {
         }
         String readyFile = options.get("--ready-file");
         boolean[] ready = {readyFile == null};
+        Optional<Path> heartbeat = Optional.ofNullable(options.get("--heartbeat-file")).map(Path::of);
+        long[] lastBeat = {0};
         try {
             TwinRunStats stats = runner.run(Long.MAX_VALUE, result -> {
                 if (!ready[0]) {
                     writeReady(Path.of(readyFile), scenario.description());
                     ready[0] = true;
+                }
+                long now = System.nanoTime();
+                if (heartbeat.isPresent() && now - lastBeat[0] >= HEARTBEAT_EVERY_NANOS) {
+                    writeHeartbeat(heartbeat.get(), result.time(), runner.snapshot(), result.converged());
+                    lastBeat[0] = now;
                 }
             });
             LOG.info("grid twin stopped: ticks={} measurements={} nonConverged={} setpoints={} measurementsPerSecond={}",
@@ -93,18 +102,41 @@ public final class GridTwinMain {
         }
     }
 
+    /** How often (wall time) the heartbeat file is rewritten: once a second. */
+    static final long HEARTBEAT_EVERY_NANOS = 1_000_000_000L;
+
     private static void writeReady(Path file, String description) {
         Properties ready = new Properties();
         ready.setProperty("scenario", description);
         ready.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
+        writeAtomically(file, ready, "GridAI grid twin is publishing");
+    }
+
+    /**
+     * What `gridai status` reads to tell a publishing twin from a stuck one: wall time of the beat (epoch ms),
+     * grid time of the last tick, counters, and whether the last power flow converged.
+     */
+    private static void writeHeartbeat(Path file, Instant gridTime, TwinRunStats stats, boolean converged) {
+        Properties beat = new Properties();
+        beat.setProperty("wall.epoch.ms", String.valueOf(System.currentTimeMillis()));
+        beat.setProperty("grid.time", gridTime.toString());
+        beat.setProperty("ticks", String.valueOf(stats.ticks()));
+        beat.setProperty("measurements", String.valueOf(stats.measurements()));
+        beat.setProperty("non.converged", String.valueOf(stats.nonConverged()));
+        beat.setProperty("last.converged", String.valueOf(converged));
+        beat.setProperty("setpoints", String.valueOf(stats.setpoints()));
+        writeAtomically(file, beat, "GridAI grid twin heartbeat");
+    }
+
+    private static void writeAtomically(Path file, Properties properties, String comment) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (var out = Files.newOutputStream(tmp)) {
-                ready.store(out, "GridAI grid twin is publishing");
+                properties.store(out, comment);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write ready file " + file, e);
+            throw new UncheckedIOException("Cannot write " + file, e);
         }
     }
 

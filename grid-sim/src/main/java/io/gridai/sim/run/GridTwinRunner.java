@@ -34,6 +34,7 @@ public final class GridTwinRunner {
     private long nonConverged;
     private long setpoints;
     private double maxResidual;
+    private long begin;
 
     public GridTwinRunner(GridTwin twin, SimClock clock, KafkaTwinLink link) {
         this.twin = twin;
@@ -50,7 +51,7 @@ public final class GridTwinRunner {
      * Runs until {@link #stop()} or {@code count} ticks, calling {@code afterTick} after each published tick.
      */
     public TwinRunStats run(long count, Consumer<TickResult> afterTick) {
-        long begin = System.nanoTime();
+        begin = System.nanoTime();
         for (long i = 0; i < count && stop.getCount() > 0; i++) {
             Duration wait = clock.wallDelayUntilNextTick(System.nanoTime());
             if (!wait.isZero() && awaitStop(wait)) {
@@ -81,6 +82,11 @@ public final class GridTwinRunner {
             }
             afterTick.accept(result);
         }
+        return stats(System.nanoTime() - begin);
+    }
+
+    /** The counters so far (call from the thread that runs, e.g. in {@code afterTick}). */
+    public TwinRunStats snapshot() {
         return stats(System.nanoTime() - begin);
     }
 
