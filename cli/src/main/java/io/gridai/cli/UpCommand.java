@@ -83,8 +83,10 @@ public final class UpCommand implements Callable<Integer> {
             description = "Run the twin on this MATPOWER case with the built-in profile instead of RTS-GMLC.")
     Path simCase;
 
-    @Option(names = "--sim-imperfections", defaultValue = "realistic", paramLabel = "none|realistic",
-            description = "Telemetry imperfections: noise, drops, stuck sensors, spikes, duplicates, late data (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sim-imperfections", defaultValue = "realistic", paramLabel = "none|realistic[,key=value...]",
+            description = {"Telemetry imperfections: none, realistic, or either followed by key=value overrides, e.g.",
+                    "realistic,noise=0.01,late=0.01. Keys: seed, noise, drop, stuck, stuck-ticks, spike, spike-factor,",
+                    "duplicate, late, late-ticks (default: ${DEFAULT-VALUE})."})
     String simImperfections;
 
     @Option(names = "--sim-load-profile", defaultValue = "builtin", paramLabel = "builtin|opsd-fr",
@@ -205,9 +207,10 @@ public final class UpCommand implements Callable<Integer> {
         if (!sim) {
             return List.of(kafka);
         }
-        if (!"none".equals(simImperfections) && !"realistic".equals(simImperfections)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--sim-imperfections must be none or realistic, was " + simImperfections);
+        try {
+            io.gridai.sim.twin.ImperfectionSettings.parse(simImperfections);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sim-imperfections: " + e.getMessage());
         }
         SimClockCheck.speed(spec, simSpeed);
         java.util.Optional<Path> shared = java.util.Optional.ofNullable(sharedData)

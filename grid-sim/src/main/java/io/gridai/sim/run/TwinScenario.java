@@ -57,8 +57,7 @@ public record TwinScenario(MatpowerCase matpowerCase, Drivers drivers, TwinSetti
         }
         Instant start = Instant.parse(options.getOrDefault("--start",
                 (profile.equals("opsd-fr") ? OPSD_DEFAULT_START : DEFAULT_START).toString()));
-        ImperfectionSettings imperfections = "realistic".equals(options.getOrDefault("--imperfections", "none"))
-                ? ImperfectionSettings.realistic(42) : ImperfectionSettings.none();
+        ImperfectionSettings imperfections = ImperfectionSettings.parse(options.getOrDefault("--imperfections", "none"));
         TwinSettings settings = TwinSettings.defaults().withImperfections(imperfections);
         Optional<Path> shared = Optional.ofNullable(options.get("--shared-data")).map(Path::of).or(SharedData::locate)
                 .filter(Files::isDirectory);

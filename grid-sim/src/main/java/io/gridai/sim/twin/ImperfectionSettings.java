@@ -43,6 +43,55 @@ public record ImperfectionSettings(long seed, double noiseRelative, double dropP
         return new ImperfectionSettings(seed, 0.005, 0.001, 0.0001, 30, 0.00005, 10, 0.001, 0.002, 5);
     }
 
+    /**
+     * Reads settings from text: {@code none}, {@code realistic}, or a comma-separated list of {@code key=value}
+     * applied over the {@code none} or {@code realistic} defaults named first, e.g.
+     * {@code realistic,noise=0.01,late=0.01} or {@code drop=0.05}. Keys: {@code seed}, {@code noise},
+     * {@code drop}, {@code stuck}, {@code stuck-ticks}, {@code spike}, {@code spike-factor}, {@code duplicate},
+     * {@code late}, {@code late-ticks}.
+     */
+    public static ImperfectionSettings parse(String text) {
+        String[] items = text.trim().split("\\s*,\\s*");
+        ImperfectionSettings s = items[0].equals("realistic") ? realistic(42) : none();
+        int first = items[0].equals("realistic") || items[0].equals("none") ? 1 : 0;
+        long seed = s.seed();
+        double noise = s.noiseRelative();
+        double drop = s.dropProbability();
+        double stuck = s.stuckProbability();
+        int stuckTicks = s.stuckTicks();
+        double spike = s.spikeProbability();
+        double spikeFactor = s.spikeFactor();
+        double duplicate = s.duplicateProbability();
+        double late = s.lateProbability();
+        int lateTicks = s.lateMaxTicks();
+        for (int i = first; i < items.length; i++) {
+            String[] kv = items[i].split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("imperfections: '" + items[i] + "' is not key=value; use none, realistic,"
+                        + " or e.g. realistic,noise=0.01,drop=0.001");
+            }
+            try {
+                switch (kv[0]) {
+                    case "seed" -> seed = Long.parseLong(kv[1]);
+                    case "noise" -> noise = Double.parseDouble(kv[1]);
+                    case "drop" -> drop = Double.parseDouble(kv[1]);
+                    case "stuck" -> stuck = Double.parseDouble(kv[1]);
+                    case "stuck-ticks" -> stuckTicks = Integer.parseInt(kv[1]);
+                    case "spike" -> spike = Double.parseDouble(kv[1]);
+                    case "spike-factor" -> spikeFactor = Double.parseDouble(kv[1]);
+                    case "duplicate" -> duplicate = Double.parseDouble(kv[1]);
+                    case "late" -> late = Double.parseDouble(kv[1]);
+                    case "late-ticks" -> lateTicks = Integer.parseInt(kv[1]);
+                    default -> throw new IllegalArgumentException("imperfections: unknown key '" + kv[0] + "'; known: seed,"
+                            + " noise, drop, stuck, stuck-ticks, spike, spike-factor, duplicate, late, late-ticks");
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("imperfections: '" + items[i] + "' needs a number", e);
+            }
+        }
+        return new ImperfectionSettings(seed, noise, drop, stuck, stuckTicks, spike, spikeFactor, duplicate, late, lateTicks);
+    }
+
     public boolean isNone() {
         return noiseRelative == 0 && dropProbability == 0 && stuckProbability == 0 && spikeProbability == 0
                 && duplicateProbability == 0 && lateProbability == 0;
