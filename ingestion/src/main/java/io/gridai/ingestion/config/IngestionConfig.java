@@ -1,0 +1,137 @@
+package io.gridai.ingestion.config;
+
+import io.gridai.ingestion.source.AssetPattern;
+import io.gridai.ingestion.validate.PlausibleRange;
+import io.gridai.model.unit.MeasurementKind;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything ingestion reads from configuration, under {@code gridai.ingestion}. Kafka client settings
+ * ({@code kafka.bootstrap.servers} and any other {@code kafka.*} key) are read by {@code TelemetryPublisher}.
+ */
+@ConfigMapping(prefix = "gridai.ingestion")
+public interface IngestionConfig {
+
+    /**
+     * The approved feeds, by source id (the map key, a valid {@code SourceId} such as {@code utility-a}).
+     * Only these may send telemetry; an empty map refuses everything.
+     */
+    Map<String, Source> sources();
+
+    /** The HTTP feed. */
+    Http http();
+
+    /** Per-record validation. */
+    Validation validation();
+
+    /** Recognising re-sent records. */
+    Dedup dedup();
+
+    /** Producing to Kafka. */
+    Kafka kafka();
+
+    /** Records kept on the dead-letter topic. */
+    DeadLetter deadLetter();
+
+    /** One approved feed. */
+    interface Source {
+
+        /** The utility that operates the feed, as shown to operators (e.g. {@code North Grid Co}). */
+        String utility();
+
+        /**
+         * The secret the feed sends in the {@code X-Api-Key} header of the HTTP feed; at least 16 characters,
+         * unique across sources. Absent: the source cannot use the HTTP feed.
+         */
+        Optional<String> apiKey();
+
+        /**
+         * Assets the source may report: exact asset ids ({@code gen-1}) or prefixes ending in {@code *}
+         * ({@code gen-*}; {@code *} alone allows every asset).
+         */
+        List<@WithConverter(AssetPattern.Converter.class) AssetPattern> allowedAssets();
+
+        /** Measurement kinds the source may report ({@code ACTIVE_POWER}, {@code FREQUENCY}, …). */
+        Set<MeasurementKind> allowedKinds();
+
+        /** A revoked source is refused as a whole (HTTP 403) and its refusals are counted. */
+        @WithDefault("false")
+        boolean revoked();
+    }
+
+    /** The HTTP feed. */
+    interface Http {
+
+        /** Most records in one batch; a larger batch is refused with 413 and should be split. */
+        @WithDefault("10000")
+        int maxBatchRecords();
+
+        /** The {@code Retry-After} given with a 503 when Kafka did not acknowledge a batch in time. */
+        @WithDefault("PT5S")
+        Duration retryAfter();
+    }
+
+    /** Per-record validation. */
+    interface Validation {
+
+        /** How far in the future (ahead of this service's clock) a record's time may be. */
+        @WithDefault("PT5M")
+        Duration maxFutureSkew();
+
+        /**
+         * Plausible value ranges in each kind's canonical unit, as {@code KIND=min..max} (inclusive). Kinds
+         * that are not listed are not range-checked. Setting the key replaces the whole list.
+         */
+        @WithDefault("FREQUENCY=40..70,VOLTAGE_PU=0..2,STATE_OF_CHARGE=0..100,BRANCH_LOADING=0..1000,"
+                + "WIND_SPEED=0..100,IRRADIANCE=0..2000")
+        List<@WithConverter(PlausibleRange.Converter.class) PlausibleRange> plausibleRanges();
+    }
+
+    /** Recognising re-sent records. */
+    interface Dedup {
+
+        /**
+         * How many of the most recently acknowledged measurement ids are remembered; a record whose id is
+         * among them is answered DUPLICATE and not published again. The window is in memory only: after a
+         * restart the Flink cleaning job's keyed state drops the duplicates.
+         */
+        @WithDefault("100000")
+        int windowSize();
+    }
+
+    /** Records kept on the dead-letter topic. */
+    interface DeadLetter {
+
+        /**
+         * Most payload bytes kept per dead letter; a longer payload is cut to this size and its detail says so.
+         * Keeps every dead letter under Kafka's default 1 MiB record limit.
+         */
+        @WithDefault("262144")
+        int maxPayloadBytes();
+    }
+
+    /** Producing to Kafka. */
+    interface Kafka {
+
+        /**
+         * How long a batch may wait for Kafka's acknowledgement of all its records (also the producer's
+         * {@code delivery.timeout.ms} and {@code max.block.ms}); after it the batch is answered 503.
+         */
+        @WithDefault("PT10S")
+        Duration ackTimeout();
+
+        /**
+         * How long the readiness check ({@code /q/health/ready}) waits for the broker to describe the topics this
+         * service writes to.
+         */
+        @WithDefault("PT3S")
+        Duration healthTimeout();
+    }
+}

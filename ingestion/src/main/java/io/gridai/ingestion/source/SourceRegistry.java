@@ -1,0 +1,122 @@
+package io.gridai.ingestion.source;
+
+import io.gridai.ingestion.config.IngestionConfig;
+import io.gridai.ingestion.metrics.IngestionMetrics;
+import io.gridai.model.id.SourceId;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The approved feeds ({@code gridai.ingestion.sources}), checked once at start-up. API keys are kept as
+ * SHA-256 digests and compared in constant time against every source, so neither the answer time nor an
+ * early exit tells a caller how close a guess was.
+ */
+@Startup
+@ApplicationScoped
+public class SourceRegistry {
+
+    /** Shortest API key accepted in configuration. */
+    public static final int MIN_API_KEY_LENGTH = 16;
+
+    private static final Logger LOG = Logger.getLogger(SourceRegistry.class);
+
+    private final Map<SourceId, ApprovedSource> sources;
+    private final List<KeyedSource> keyed;
+
+    public SourceRegistry(IngestionConfig config) {
+        Map<SourceId, ApprovedSource> byId = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        List<KeyedSource> withKeys = new ArrayList<>();
+        Map<String, SourceId> keyOwners = new HashMap<>();
+        config.sources().forEach((name, source) -> {
+            SourceId id = sourceId(name);
+            if (source.allowedAssets().isEmpty() || source.allowedKinds().isEmpty()) {
+                throw new ConfigurationException("gridai.ingestion.sources." + name + " allows no assets or no kinds;"
+                        + " set allowed-assets (ids or prefix*) and allowed-kinds, or remove the source");
+            }
+            ApprovedSource approved = new ApprovedSource(id, source.utility(), source.allowedAssets(),
+                    source.allowedKinds(), source.revoked());
+            byId.put(id, approved);
+            source.apiKey().ifPresent(key -> {
+                if (key.length() < MIN_API_KEY_LENGTH) {
+                    throw new ConfigurationException("gridai.ingestion.sources." + name + ".api-key is "
+                            + key.length() + " characters long; use a random key of at least " + MIN_API_KEY_LENGTH
+                            + " characters (e.g. openssl rand -hex 24)");
+                }
+                SourceId previous = keyOwners.putIfAbsent(key, id);
+                if (previous != null) {
+                    throw new ConfigurationException("sources " + previous + " and " + id + " have the same api-key;"
+                            + " give each source its own key");
+                }
+                withKeys.add(new KeyedSource(sha256(key), approved));
+            });
+        });
+        this.sources = Map.copyOf(byId);
+        this.keyed = List.copyOf(withKeys);
+        if (sources.isEmpty()) {
+            LOG.warn("source registry is empty: every feed will be refused; configure gridai.ingestion.sources");
+        }
+        byId.values().forEach(s -> LOG.infof("approved source id=%s utility=\"%s\" assets=%s kinds=%s revoked=%s "
+                + "httpKey=%s", s.id(), s.utility(), s.allowedAssets(), s.allowedKinds(), s.revoked(),
+                keyOwners.containsValue(s.id())));
+    }
+
+    /** The source whose API key this is; compares against every configured key in constant time. */
+    public Authentication authenticate(String apiKey) {
+        if (apiKey == null || apiKey.isBlank()) {
+            return new Authentication.Unknown("the request has no X-Api-Key header");
+        }
+        byte[] presented = sha256(apiKey);
+        ApprovedSource match = null;
+        for (KeyedSource candidate : keyed) {
+            if (MessageDigest.isEqual(presented, candidate.keyDigest()) && match == null) {
+                match = candidate.source();
+            }
+        }
+        return match == null
+                ? new Authentication.Unknown("the X-Api-Key is not registered for any source")
+                : new Authentication.Known(match);
+    }
+
+    public Optional<ApprovedSource> byId(SourceId id) {
+        return Optional.ofNullable(sources.get(id));
+    }
+
+    public int size() {
+        return sources.size();
+    }
+
+    private static SourceId sourceId(String name) {
+        if (name.equals(IngestionMetrics.UNKNOWN_SOURCE)) {
+            throw new ConfigurationException("gridai.ingestion.sources has a source named '" + name + "', which the"
+                    + " metrics use for unidentified senders; choose another id");
+        }
+        try {
+            return SourceId.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("gridai.ingestion.sources has a source named '" + name
+                    + "' that is not a valid source id: " + e.getMessage());
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256, which every Java platform must provide", e);
+        }
+    }
+
+    private record KeyedSource(byte[] keyDigest, ApprovedSource source) {
+    }
+}
