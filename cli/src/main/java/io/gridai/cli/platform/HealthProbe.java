@@ -51,15 +51,15 @@ public final class HealthProbe {
             return new ComponentStatus(component.name(), Health.DOWN, component.urls(), component.pid(),
                     "no heartbeat (" + file + "): " + e.getMessage());
         }
-        long ageMs = System.currentTimeMillis() - Long.parseLong(beat.getProperty("wall.epoch.ms", "0"));
-        String summary = "grid time " + beat.getProperty("grid.time") + ", " + beat.getProperty("ticks") + " ticks, "
-                + beat.getProperty("measurements") + " measurements, " + beat.getProperty("non.converged")
+        long ageMs = System.currentTimeMillis() - Long.parseLong(beat.getProperty("wallEpochMs", "0"));
+        String summary = "grid time " + beat.getProperty("gridTime") + ", " + beat.getProperty("ticks") + " ticks, "
+                + beat.getProperty("measurements") + " measurements, " + beat.getProperty("nonConverged")
                 + " non-converged, " + beat.getProperty("setpoints") + " setpoints";
         if (ageMs > HEARTBEAT_STALE_AFTER.toMillis()) {
             return new ComponentStatus(component.name(), Health.DOWN, component.urls(), component.pid(),
                     "no tick for " + ageMs / 1000 + " s (stuck?); last: " + summary);
         }
-        Health health = Boolean.parseBoolean(beat.getProperty("last.converged", "true")) ? Health.UP : Health.DEGRADED;
+        Health health = Boolean.parseBoolean(beat.getProperty("lastConverged", "true")) ? Health.UP : Health.DEGRADED;
         return new ComponentStatus(component.name(), health, component.urls(), component.pid(),
                 (health == Health.UP ? "" : "last power flow did not converge; ") + summary);
     }

@@ -44,13 +44,13 @@ class HealthProbeTest {
 
     private static void beat(Path file, long epochMs, boolean converged) throws Exception {
         Properties p = new Properties();
-        p.setProperty("wall.epoch.ms", String.valueOf(epochMs));
-        p.setProperty("grid.time", "2020-07-01T00:10:00Z");
+        p.setProperty("wallEpochMs", String.valueOf(epochMs));
+        p.setProperty("gridTime", "2020-07-01T00:10:00Z");
         p.setProperty("ticks", "600");
         p.setProperty("measurements", "610000");
-        p.setProperty("non.converged", "0");
+        p.setProperty("nonConverged", "0");
         p.setProperty("setpoints", "0");
-        p.setProperty("last.converged", String.valueOf(converged));
+        p.setProperty("lastConverged", String.valueOf(converged));
         try (OutputStream out = Files.newOutputStream(file)) {
             p.store(out, null);
         }

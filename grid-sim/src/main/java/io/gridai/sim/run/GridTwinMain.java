@@ -118,12 +118,12 @@ public final class GridTwinMain {
      */
     private static void writeHeartbeat(Path file, Instant gridTime, TwinRunStats stats, boolean converged) {
         Properties beat = new Properties();
-        beat.setProperty("wall.epoch.ms", String.valueOf(System.currentTimeMillis()));
-        beat.setProperty("grid.time", gridTime.toString());
+        beat.setProperty("wallEpochMs", String.valueOf(System.currentTimeMillis()));
+        beat.setProperty("gridTime", gridTime.toString());
         beat.setProperty("ticks", String.valueOf(stats.ticks()));
         beat.setProperty("measurements", String.valueOf(stats.measurements()));
-        beat.setProperty("non.converged", String.valueOf(stats.nonConverged()));
-        beat.setProperty("last.converged", String.valueOf(converged));
+        beat.setProperty("nonConverged", String.valueOf(stats.nonConverged()));
+        beat.setProperty("lastConverged", String.valueOf(converged));
         beat.setProperty("setpoints", String.valueOf(stats.setpoints()));
         writeAtomically(file, beat, "GridAI grid twin heartbeat");
     }

@@ -11,7 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The RTS-GMLC series loaders on small files in the original layouts ({@code src/test/resources/series/rts}),
+ * The RTS-GMLC series loaders on small files in the original layouts ({@code src/test/resources/series/rts}; the
+ * real-time profiles stored as {@code synthetic-RT_<region>.csv}, see {@link TestFiles#rtsTimeseries()}),
  * so they are tested without the shared data set.
  *
  * <p>The real-time profiles cover 2020-02-28 and the leap day 2020-02-29, 288 periods each; period {@code p}
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class RtsGmlcSeriesTest {
 
     private static final double EXACT = 1e-9;
-    private static final Path SERIES = TestFiles.resource("rts/timeseries");
+    private static final Path SERIES = TestFiles.rtsTimeseries();
     private static final Instant FEB_28 = Instant.parse("2020-02-28T00:00:00Z");
 
     @Test

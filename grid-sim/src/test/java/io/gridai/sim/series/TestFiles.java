@@ -28,6 +28,31 @@ final class TestFiles {
     }
 
     /**
+     * The small RTS-GMLC series folder, laid out under the real file names in a folder of its own: the synthetic
+     * real-time profiles are kept as {@code synthetic-RT_<region>.csv} in the test resources (so nothing in the
+     * repository looks like a copy of the shared data) and copied to {@code RT_<region>_Promod_2020.csv} here.
+     */
+    static synchronized Path rtsTimeseries() {
+        try {
+            Path source = resource("rts/timeseries");
+            Path target = Path.of(System.getProperty("java.io.tmpdir"), "series-rts-timeseries");
+            Files.createDirectories(target);
+            try (var files = Files.list(source)) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    String real = name.startsWith("synthetic-RT_")
+                            ? "RT_" + name.substring("synthetic-RT_".length(), name.length() - ".csv".length()) + "_Promod_2020.csv"
+                            : name;
+                    Files.copy(file, target.resolve(real), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return target;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot lay out the small RTS-GMLC series", e);
+        }
+    }
+
+    /**
      * A file or folder of the shared data set; the calling test is skipped (not failed) when the shared data
      * or that part of it is absent.
      */
