@@ -1,31 +1,20 @@
 package io.gridai.ingestion;
 
-import io.gridai.kafka.EmbeddedKafkaBroker;
-import io.gridai.kafka.KafkaBrokerSettings;
-import io.gridai.kafka.TopicProvisioner;
-import io.gridai.model.topic.Topics;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
+
+import io.gridai.kafka.ScratchKafkaBroker;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Starts the real embedded Kafka broker (free loopback ports, data under {@code target/tmp}), creates the
- * registry's topics, and hands its address to the application as {@code kafka.bootstrap.servers}. Tests reach
- * the same broker through {@link #bootstrapServers()}.
+ * Starts the real embedded Kafka broker (a {@link ScratchKafkaBroker}: free loopback ports, data under
+ * {@code target/tmp}, the registry's topics created) and hands its address to the application as
+ * {@code kafka.bootstrap.servers}. Tests reach the same broker through {@link #bootstrapServers()}.
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile String bootstrapServers;
 
-    private EmbeddedKafkaBroker broker;
-    private Path dataDir;
+    private ScratchKafkaBroker broker;
 
     /** The running broker's address, for the tests' own consumers. */
     public static String bootstrapServers() {
@@ -38,17 +27,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        try {
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-            Files.createDirectories(tmp);
-            dataDir = Files.createTempDirectory(tmp, "gridai-ingestion-kafka-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a data directory for the test broker", e);
-        }
-        broker = EmbeddedKafkaBroker.start(KafkaBrokerSettings.ephemeralPorts(dataDir));
-        try (Admin admin = Admin.create(broker.clientProperties())) {
-            new TopicProvisioner(admin, (short) 1, Duration.ofSeconds(30)).ensure(Topics.all());
-        }
+        broker = ScratchKafkaBroker.start("gridai-ingestion-kafka");
         bootstrapServers = broker.bootstrapServers();
         return Map.of("kafka.bootstrap.servers", bootstrapServers);
     }
@@ -58,13 +37,6 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         bootstrapServers = null;
         if (broker != null) {
             broker.close();
-        }
-        if (dataDir != null) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete the test broker's data in " + dataDir, e);
-            }
         }
     }
 }

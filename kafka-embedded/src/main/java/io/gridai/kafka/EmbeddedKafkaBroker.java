@@ -28,6 +28,8 @@ import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.gridai.model.topic.Topics;
+
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -53,6 +55,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
 
     private static final String NODE_ID = "1";
+    /** How long each admin call of {@link #createRegistryTopics()} may take. */
+    private static final Duration REGISTRY_TOPICS_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -121,6 +125,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return props;
+    }
+
+    /**
+     * Creates (idempotently) every topic of grid-model's registry on this single node, at replication 1.
+     */
+    public TopicProvisioner.Report createRegistryTopics() {
+        try (Admin admin = Admin.create(clientProperties())) {
+            return new TopicProvisioner(admin, (short) 1, REGISTRY_TOPICS_TIMEOUT).ensure(Topics.all());
+        }
     }
 
     /** Stops the broker and waits for it; the data directory is kept. Idempotent. */

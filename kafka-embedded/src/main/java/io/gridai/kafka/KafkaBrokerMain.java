@@ -5,17 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.gridai.model.topic.Topics;
 
 /**
  * Runs the embedded broker as its own process, as {@code gridai up} does.
@@ -82,8 +79,8 @@ public final class KafkaBrokerMain {
             stop.countDown();
         }, "gridai-kafka-shutdown"));
 
-        try (Admin admin = Admin.create(broker.clientProperties())) {
-            new TopicProvisioner(admin, (short) 1, Duration.ofSeconds(30)).ensure(Topics.all());
+        try {
+            broker.createRegistryTopics();
         } catch (KafkaBrokerException e) {
             LOG.error("Topic provisioning failed: {}", e.getMessage());
             System.err.println("gridai kafka: " + e.getMessage());

@@ -39,7 +39,7 @@ class EmbeddedKafkaBrokerTest {
         String value = "acked-" + UUID.randomUUID();
         try (var broker = EmbeddedKafkaBroker.start(KafkaBrokerSettings.ephemeralPorts(dataDir));
              Admin admin = Admin.create(broker.clientProperties())) {
-            TopicProvisioner.Report report = new TopicProvisioner(admin, (short) 1, Duration.ofSeconds(30)).ensure(Topics.all());
+            TopicProvisioner.Report report = broker.createRegistryTopics();
             assertThat(report.created()).containsExactlyInAnyOrderElementsOf(Topics.all().stream().map(Topic::name).toList());
             try (var producer = new KafkaProducer<>(producerProps(broker), new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>(Topics.GRID_AUDIT.name(), "k", value)).get();
@@ -49,7 +49,7 @@ class EmbeddedKafkaBrokerTest {
         // Same folder, new ports: a relaunch after a crash or reboot.
         try (var broker = EmbeddedKafkaBroker.start(KafkaBrokerSettings.ephemeralPorts(dataDir));
              Admin admin = Admin.create(broker.clientProperties())) {
-            TopicProvisioner.Report again = new TopicProvisioner(admin, (short) 1, Duration.ofSeconds(30)).ensure(Topics.all());
+            TopicProvisioner.Report again = broker.createRegistryTopics();
             assertThat(again.created()).isEmpty();
             assertThat(again.unchanged()).hasSize(Topics.all().size());
             assertThat(readAll(broker, Topics.GRID_AUDIT.name())).contains(value);
@@ -75,7 +75,7 @@ class EmbeddedKafkaBrokerTest {
     void registryTopicsCarryTheirRetentionAndCleanupPolicy() throws Exception {
         try (var broker = EmbeddedKafkaBroker.start(KafkaBrokerSettings.ephemeralPorts(dataDir));
              Admin admin = Admin.create(broker.clientProperties())) {
-            new TopicProvisioner(admin, (short) 1, Duration.ofSeconds(30)).ensure(Topics.all());
+            broker.createRegistryTopics();
             for (Topic<?, ?> topic : Topics.all()) {
                 var resource = new org.apache.kafka.common.config.ConfigResource(
                         org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic.name());

@@ -1,18 +1,14 @@
 package io.gridai.sim.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.apache.kafka.clients.admin.Admin;
 
 import io.gridai.kafka.EmbeddedKafkaBroker;
-import io.gridai.kafka.KafkaBrokerSettings;
-import io.gridai.kafka.TopicProvisioner;
-import io.gridai.model.topic.Topics;
+import io.gridai.kafka.ScratchKafkaBroker;
 import io.gridai.sim.clock.SimClock;
 import io.gridai.sim.run.GridTwinRunner;
 import io.gridai.sim.run.KafkaTwinLink;
@@ -41,13 +37,10 @@ public final class TwinThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         Path shared = SharedData.locate().orElseThrow(() -> new IllegalStateException(
                 "the benchmark needs the shared data folder (RTS-GMLC); set GRIDAI_SHARED_DATA"));
-        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "bench-kafka-");
         Instant start = Instant.parse("2020-07-01T00:00:00Z");
         long unpacedSeconds = Long.getLong("gridai.bench.seconds", 600);
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(KafkaBrokerSettings.ephemeralPorts(dir))) {
-            try (Admin admin = Admin.create(broker.clientProperties())) {
-                new TopicProvisioner(admin, (short) 1, Duration.ofSeconds(30)).ensure(Topics.all());
-            }
+        try (ScratchKafkaBroker scratch = ScratchKafkaBroker.start("bench-kafka")) {
+            EmbeddedKafkaBroker broker = scratch.broker();
             System.out.println("scenario,tick,speed,grid_time,ticks,measurements,wall_s,measurements_per_s,ticks_per_s,"
                     + "lag_s,non_converged,max_balance_residual_mw");
             run(broker, shared, start, Duration.ofMinutes(1), 1000, Duration.ofDays(1));

@@ -1,14 +1,5 @@
 package io.gridai.kafka.junit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
-
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,14 +7,11 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import io.gridai.kafka.EmbeddedKafkaBroker;
-import io.gridai.kafka.KafkaBrokerSettings;
-import io.gridai.kafka.TopicProvisioner;
-import io.gridai.model.topic.Topics;
+import io.gridai.kafka.ScratchKafkaBroker;
 
 /**
- * JUnit extension behind {@link WithKafkaBroker}: starts one real broker per test JVM, lazily, on free
- * loopback ports, with its data under {@code java.io.tmpdir} (the build points that at {@code target/tmp}),
- * creates the registry's topics, and stops the broker and deletes its data when the JVM's tests end.
+ * JUnit extension behind {@link WithKafkaBroker}: one {@link ScratchKafkaBroker} per test JVM, started lazily,
+ * stopped (and its data deleted) when the JVM's tests end.
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -64,29 +52,12 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
 
     /** Closed by JUnit when the root context (the whole test run of this JVM) closes. */
     private static final class SharedBroker implements AutoCloseable {
-        private final Path dataDir;
-        private final EmbeddedKafkaBroker broker;
-
-        SharedBroker() {
-            try {
-                Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-                Files.createDirectories(tmp);
-                dataDir = Files.createTempDirectory(tmp, "gridai-kafka-");
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create a data directory for the test broker", e);
-            }
-            broker = EmbeddedKafkaBroker.start(KafkaBrokerSettings.ephemeralPorts(dataDir));
-            try (Admin admin = Admin.create(broker.clientProperties())) {
-                new TopicProvisioner(admin, (short) 1, Duration.ofSeconds(30)).ensure(Topics.all());
-            }
-        }
+        private final ScratchKafkaBroker scratch = ScratchKafkaBroker.start("gridai-kafka");
+        private final EmbeddedKafkaBroker broker = scratch.broker();
 
         @Override
-        public void close() throws IOException {
-            broker.close();
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        public void close() {
+            scratch.close();
         }
     }
 }
