@@ -29,7 +29,7 @@ public final class HealthProbe {
     }
 
     public ComponentStatus check(ComponentRecord component) {
-        if (component.pid() != null && ProcessHandle.of(component.pid()).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
+        if (component.pid() != null && !ProcessHandle.of(component.pid()).map(ProcessHandle::isAlive).orElse(false)) {
             return new ComponentStatus(component.name(), Health.DOWN, component.urls(), component.pid(),
                     "process " + component.pid() + " is not running");
         }
