@@ -14,6 +14,7 @@ import io.gridai.model.id.SourceId;
 import io.gridai.model.id.ZoneId;
 import io.gridai.model.wire.GridSerdes;
 import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,6 +81,13 @@ public final class Topics {
             CleanupPolicy.DELETE, FOREVER,
             "Hash-chained audit events keyed by chain name; one partition, kept forever.");
 
+    /**
+     * Prefix of the Kafka-direct feed's inbound topics: a utility produces its own telemetry, unvalidated, to
+     * {@code telemetry.inbound.<source id>} (see {@link #sourceInbound}); ingestion verifies and re-publishes
+     * it like any other feed. These topics are per source, so they are not in {@link #all()}.
+     */
+    public static final String SOURCE_INBOUND_PREFIX = "telemetry.inbound.";
+
     private static final List<Topic<?, ?>> ALL = List.of(TELEMETRY_RAW, TELEMETRY_CLEAN, TELEMETRY_LATE,
             TELEMETRY_DEAD_LETTER, GRID_ALERTS, GRID_FORECASTS, GRID_SETPOINTS, GRID_SETPOINT_ACKS, GRID_PROPOSALS,
             GRID_AUDIT);
@@ -90,6 +98,38 @@ public final class Topics {
     /** Every topic, in a fixed order. */
     public static List<Topic<?, ?>> all() {
         return ALL;
+    }
+
+    /**
+     * The inbound topic of one source's Kafka-direct feed: {@code telemetry.inbound.<source id>}. Values are
+     * the utility's own bytes (a JSON object, a JSON array or CSV, as ingestion documents), keys are free text
+     * (ingestion ignores them). Only the source may write to it (a Kafka ACL), so the topic names the sender.
+     *
+     * @throws IllegalArgumentException when the source id holds {@code :} or {@code /}, which Kafka topic names
+     *                                  cannot
+     */
+    public static Topic<String, byte[]> sourceInbound(SourceId source) {
+        String name = SOURCE_INBOUND_PREFIX + source.value();
+        if (!name.matches("[a-zA-Z0-9._-]+") || name.length() > Topic.MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("source id '" + source + "' cannot name a Kafka topic; give a source"
+                    + " that uses the Kafka-direct feed an id of letters, digits, '.', '_' and '-' only");
+        }
+        return new Topic<>(name, String.class, byte[].class, GridSerdes.string(), Serdes.ByteArray(), 3,
+                CleanupPolicy.DELETE, WEEK, "Unvalidated telemetry produced by source " + source
+                + " itself (Kafka-direct feed), verified and re-published by ingestion.");
+    }
+
+    /** The source whose inbound topic this is, if {@code topicName} is one ({@link #sourceInbound}). */
+    public static Optional<SourceId> sourceOfInbound(String topicName) {
+        if (topicName == null || !topicName.startsWith(SOURCE_INBOUND_PREFIX)
+                || topicName.length() == SOURCE_INBOUND_PREFIX.length()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SourceId.of(topicName.substring(SOURCE_INBOUND_PREFIX.length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The topic with exactly this name. */

@@ -2,11 +2,13 @@ package io.gridai.model.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridai.model.AuditEvent;
 import io.gridai.model.GridModelFixtures;
 import io.gridai.model.Measurement;
 import io.gridai.model.id.AssetId;
+import io.gridai.model.id.SourceId;
 import io.gridai.model.wire.WireFormats;
 import java.time.Duration;
 import java.util.Locale;
@@ -94,5 +96,19 @@ class TopicsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new Topic<>(t.name(), t.keyType(), t.valueType(),
                 t.keySerde(), t.valueSerde(), 1, t.cleanupPolicy(), Optional.of(Duration.ZERO), t.description()))
                 .withMessageContaining("Optional.empty() to keep records forever");
+    }
+
+    @Test
+    void eachSourceHasItsOwnInboundTopicThatNamesIt() {
+        Topic<String, byte[]> inbound = Topics.sourceInbound(SourceId.of("utility-a"));
+        assertThat(inbound.name()).isEqualTo(Topics.SOURCE_INBOUND_PREFIX + "utility-a");
+        assertThat(Topics.sourceOfInbound(inbound.name())).contains(SourceId.of("utility-a"));
+        assertThat(Topics.byName(inbound.name())).isEmpty();
+        assertThat(inbound.valueSerde().deserializer().deserialize(inbound.name(), new byte[] {1, 2}))
+                .containsExactly(1, 2);
+        assertThat(Topics.sourceOfInbound(Topics.TELEMETRY_RAW.name())).isEmpty();
+        assertThat(Topics.sourceOfInbound(Topics.SOURCE_INBOUND_PREFIX)).isEmpty();
+        assertThatThrownBy(() -> Topics.sourceInbound(SourceId.of("pmu:7")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot name a Kafka topic");
     }
 }
