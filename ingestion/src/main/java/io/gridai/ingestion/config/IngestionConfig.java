@@ -28,6 +28,12 @@ public interface IngestionConfig {
     /** The HTTP feed. */
     Http http();
 
+    /** The MQTT feed (its broker connection is the {@code mp.messaging.incoming.mqtt-telemetry.*} channel). */
+    Mqtt mqtt();
+
+    /** The Kafka-direct feed. */
+    KafkaDirect kafkaDirect();
+
     /** Per-record validation. */
     Validation validation();
 
@@ -53,6 +59,22 @@ public interface IngestionConfig {
         Optional<String> apiKey();
 
         /**
+         * The MQTT username the feed's devices connect to the MQTT broker with. The feed publishes under
+         * {@code <mqtt.topic-root>/<username>/…}, and the broker's ACL must let each username write only below
+         * its own level (mosquitto: {@code pattern write gridai/telemetry/%u/#}); ingestion takes the source from
+         * that level. Absent: the source cannot use the MQTT feed.
+         */
+        Optional<String> mqttUsername();
+
+        /**
+         * Whether the source produces to its own Kafka topic ({@code telemetry.inbound.<id>}), which ingestion
+         * creates if missing, reads, verifies and re-publishes. The broker's ACL must let only this source write
+         * to it.
+         */
+        @WithDefault("false")
+        boolean kafkaDirect();
+
+        /**
          * Assets the source may report: exact asset ids ({@code gen-1}) or prefixes ending in {@code *}
          * ({@code gen-*}; {@code *} alone allows every asset).
          */
@@ -76,6 +98,41 @@ public interface IngestionConfig {
         /** The {@code Retry-After} given with a 503 when Kafka did not acknowledge a batch in time. */
         @WithDefault("PT5S")
         Duration retryAfter();
+    }
+
+    /** The MQTT feed. */
+    interface Mqtt {
+
+        /**
+         * The topic level below which sources publish: {@code <topic-root>/<mqtt-username>/<anything>}. The
+         * channel subscribes to {@code <topic-root>/#}.
+         */
+        @WithDefault("gridai/telemetry")
+        String topicRoot();
+
+        /**
+         * How long a message waits between attempts when Kafka did not acknowledge it. The message is not
+         * acknowledged to the MQTT broker meanwhile, so the broker holds (QoS 1) and redelivers it; no more
+         * messages are taken in the meantime.
+         */
+        @WithDefault("PT1S")
+        Duration retryBackoff();
+    }
+
+    /** The Kafka-direct feed: sources with {@code kafka-direct=true} produce to their own inbound topic. */
+    interface KafkaDirect {
+
+        /** The consumer group ingestion reads the inbound topics with. */
+        @WithDefault("gridai-ingestion")
+        String groupId();
+
+        /** Most records taken from the inbound topics per poll (each record is a batch of one or more). */
+        @WithDefault("500")
+        int maxPollRecords();
+
+        /** How long to wait before polling again after Kafka did not acknowledge a re-published batch. */
+        @WithDefault("PT1S")
+        Duration retryBackoff();
     }
 
     /** Per-record validation. */

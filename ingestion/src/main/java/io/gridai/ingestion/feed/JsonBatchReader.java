@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads a JSON batch: an array of flat objects. Each element keeps its exact bytes from the body. {@code NaN}
+ * Reads a JSON batch: an array of flat objects (or, for message feeds, one object). Each element keeps its exact bytes from the body. {@code NaN}
  * and {@code Infinity} literals are read (and then refused by validation as non-finite) rather than failing
  * the whole batch; fields other than the record schema's are ignored.
  */
@@ -38,12 +38,23 @@ public final class JsonBatchReader {
     private JsonBatchReader() {
     }
 
-    public static ParsedBatch read(byte[] body, int maxRecords) {
+    /**
+     * @param singleObjectAllowed true for message feeds (MQTT, Kafka-direct): a lone object is a batch of one
+     */
+    public static ParsedBatch read(byte[] body, int maxRecords, boolean singleObjectAllowed) {
         List<RawRecord> records = new ArrayList<>();
         try (JsonParser parser = MAPPER.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return malformed("the body is empty; send a JSON array of records");
+            }
+            if (first == JsonToken.START_OBJECT && singleObjectAllowed) {
+                JsonNode node = parser.readValueAsTree();
+                if (parser.nextToken() != null) {
+                    return malformed("there is more after the record object; send one object or one array");
+                }
+                records.add(toRecord(0, node, body));
+                return new ParsedBatch.Records(records);
             }
             if (first != JsonToken.START_ARRAY) {
                 return new ParsedBatch.Unreadable(RejectionReason.SCHEMA_MISMATCH, "the body is a JSON "

@@ -4,6 +4,7 @@ import io.gridai.ingestion.feed.BatchFormat;
 import io.gridai.ingestion.ingest.BatchReport;
 import io.gridai.ingestion.ingest.IngestResult;
 import io.gridai.ingestion.ingest.IngestionService;
+import io.gridai.ingestion.source.SourceRegistry;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -43,9 +44,11 @@ public class MeasurementResource {
             + "\"unit\":\"kW\",\"time\":\"2020-07-01T00:00:00Z\",\"id\":\"r-1\"}]";
 
     private final IngestionService ingestion;
+    private final SourceRegistry registry;
 
-    public MeasurementResource(IngestionService ingestion) {
+    public MeasurementResource(IngestionService ingestion, SourceRegistry registry) {
         this.ingestion = ingestion;
+        this.registry = registry;
     }
 
     @POST
@@ -93,8 +96,8 @@ public class MeasurementResource {
         BatchFormat format = contentType != null
                 && MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 ? BatchFormat.JSON : BatchFormat.CSV;
-        IngestResult result = ingestion.ingest(CHANNEL, format, apiKey, body == null ? new byte[0] : body,
-                contentType);
+        IngestResult result = ingestion.ingest(CHANNEL, registry.authenticate(apiKey), format,
+                body == null ? new byte[0] : body, contentType);
         return Responses.of(result);
     }
 }

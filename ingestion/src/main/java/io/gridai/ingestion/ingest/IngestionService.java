@@ -36,7 +36,8 @@ import org.jboss.logging.Logger;
 /**
  * One batch from any feed, end to end: verify the source, read the body, validate each record, drop
  * duplicates, publish accepted records and dead letters, and answer only once Kafka acknowledged all of them.
- * Feed-independent: the HTTP resource (and later the MQTT and Kafka-direct feeds) only translate the result.
+ * Feed-independent: each feed (HTTP, MQTT, Kafka-direct) authenticates its sender with the {@link SourceRegistry}
+ * and translates the result into its own protocol's answer. Safe to call from several threads at once.
  * Created at start-up, with the source registry and the producer, so that a configuration error stops the
  * service before it takes traffic.
  */
@@ -74,14 +75,15 @@ public class IngestionService {
     }
 
     /**
-     * @param channel     the feed, as written on dead letters ({@code http}, …)
-     * @param apiKey      the credential presented, or null
-     * @param body        the bytes received
-     * @param contentType their media type as received
+     * @param channel        the feed, as written on dead letters ({@code http}, {@code mqtt}, {@code kafka})
+     * @param authentication what the source registry made of the feed's credential (API key, MQTT username,
+     *                       inbound topic)
+     * @param body           the bytes received
+     * @param contentType    their media type as received
      */
-    public IngestResult ingest(String channel, BatchFormat format, String apiKey, byte[] body, String contentType) {
+    public IngestResult ingest(String channel, Authentication authentication, BatchFormat format, byte[] body,
+            String contentType) {
         Instant receivedAt = clock.instant();
-        Authentication authentication = registry.authenticate(apiKey);
         if (authentication instanceof Authentication.Unknown unknown) {
             return refuseWhole(channel, Optional.empty(), RejectionReason.UNKNOWN_SOURCE, unknown.detail(), body,
                     contentType, receivedAt, "unauthenticated", new IngestResult.Unauthenticated(unknown.detail()));

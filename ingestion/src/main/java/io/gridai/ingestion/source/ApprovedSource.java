@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** One feed from the source registry: who it is and what it may report. */
 public record ApprovedSource(SourceId id, String utility, List<AssetPattern> allowedAssets,
-        Set<MeasurementKind> allowedKinds, boolean revoked) {
+        Set<MeasurementKind> allowedKinds, boolean revoked, boolean kafkaDirect) {
 
     public ApprovedSource {
         allowedAssets = List.copyOf(allowedAssets);

@@ -3,6 +3,7 @@ package io.gridai.ingestion.source;
 import io.gridai.ingestion.config.IngestionConfig;
 import io.gridai.ingestion.metrics.IngestionMetrics;
 import io.gridai.model.id.SourceId;
+import io.gridai.model.topic.Topics;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,11 +34,13 @@ public class SourceRegistry {
 
     private final Map<SourceId, ApprovedSource> sources;
     private final List<KeyedSource> keyed;
+    private final Map<String, ApprovedSource> byMqttUsername;
 
     public SourceRegistry(IngestionConfig config) {
         Map<SourceId, ApprovedSource> byId = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         List<KeyedSource> withKeys = new ArrayList<>();
         Map<String, SourceId> keyOwners = new HashMap<>();
+        Map<String, ApprovedSource> mqttOwners = new HashMap<>();
         config.sources().forEach((name, source) -> {
             SourceId id = sourceId(name);
             if (source.allowedAssets().isEmpty() || source.allowedKinds().isEmpty()) {
@@ -45,7 +48,27 @@ public class SourceRegistry {
                         + " set allowed-assets (ids or prefix*) and allowed-kinds, or remove the source");
             }
             ApprovedSource approved = new ApprovedSource(id, source.utility(), source.allowedAssets(),
-                    source.allowedKinds(), source.revoked());
+                    source.allowedKinds(), source.revoked(), source.kafkaDirect());
+            if (source.kafkaDirect()) {
+                try {
+                    Topics.sourceInbound(id);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException("gridai.ingestion.sources." + name + ".kafka-direct is true but "
+                            + e.getMessage());
+                }
+            }
+            source.mqttUsername().ifPresent(username -> {
+                if (username.isBlank() || username.contains("/") || username.contains("+")
+                        || username.contains("#")) {
+                    throw new ConfigurationException("gridai.ingestion.sources." + name + ".mqtt-username '"
+                            + username + "' cannot be an MQTT topic level; use a name without / + # or blanks");
+                }
+                ApprovedSource previous = mqttOwners.putIfAbsent(username, approved);
+                if (previous != null) {
+                    throw new ConfigurationException("sources " + previous.id() + " and " + id + " have the same"
+                            + " mqtt-username; give each source its own");
+                }
+            });
             byId.put(id, approved);
             source.apiKey().ifPresent(key -> {
                 if (key.length() < MIN_API_KEY_LENGTH) {
@@ -63,12 +86,14 @@ public class SourceRegistry {
         });
         this.sources = Map.copyOf(byId);
         this.keyed = List.copyOf(withKeys);
+        this.byMqttUsername = Map.copyOf(mqttOwners);
         if (sources.isEmpty()) {
             LOG.warn("source registry is empty: every feed will be refused; configure gridai.ingestion.sources");
         }
         byId.values().forEach(s -> LOG.infof("approved source id=%s utility=\"%s\" assets=%s kinds=%s revoked=%s "
-                + "httpKey=%s", s.id(), s.utility(), s.allowedAssets(), s.allowedKinds(), s.revoked(),
-                keyOwners.containsValue(s.id())));
+                + "httpKey=%s mqtt=%s kafkaDirect=%s", s.id(), s.utility(), s.allowedAssets(), s.allowedKinds(),
+                s.revoked(), keyOwners.containsValue(s.id()),
+                mqttOwners.values().stream().anyMatch(m -> m.id().equals(s.id())), s.kafkaDirect()));
     }
 
     /** The source whose API key this is; compares against every configured key in constant time. */
@@ -86,6 +111,32 @@ public class SourceRegistry {
         return match == null
                 ? new Authentication.Unknown("the X-Api-Key is not registered for any source")
                 : new Authentication.Known(match);
+    }
+
+    /** The source whose devices connect to the MQTT broker with this username. */
+    public Authentication authenticateMqtt(String username) {
+        ApprovedSource source = username == null ? null : byMqttUsername.get(username);
+        return source == null
+                ? new Authentication.Unknown("no source is registered with MQTT username '" + username + "'")
+                : new Authentication.Known(source);
+    }
+
+    /**
+     * The source owning this Kafka-direct inbound topic. Only sources with {@code kafka-direct=true} own one;
+     * a topic of another source is unknown.
+     */
+    public Authentication authenticateInbound(String topic) {
+        return Topics.sourceOfInbound(topic)
+                .map(sources::get)
+                .filter(ApprovedSource::kafkaDirect)
+                .<Authentication>map(Authentication.Known::new)
+                .orElseGet(() -> new Authentication.Unknown("topic " + topic + " is not the inbound topic of a source"
+                        + " with kafka-direct=true"));
+    }
+
+    /** The sources with {@code kafka-direct=true}, revoked ones included (their records are refused). */
+    public List<ApprovedSource> kafkaDirectSources() {
+        return sources.values().stream().filter(ApprovedSource::kafkaDirect).toList();
     }
 
     public Optional<ApprovedSource> byId(SourceId id) {

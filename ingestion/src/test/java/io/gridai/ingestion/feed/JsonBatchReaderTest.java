@@ -47,20 +47,41 @@ class JsonBatchReaderTest {
     }
 
     @Test
+    void aMessageMayBeOneObjectOrAnArrayButNothingMore() {
+        String object = " {\"asset\":\"gen-1\",\"kind\":\"ACTIVE_POWER\",\"value\":1,\"unit\":\"MW\",\"time\":\"t\"}\n";
+        ParsedBatch one = JsonBatchReader.read(bytes(object), 10, true);
+        assertThat(one).isInstanceOfSatisfying(ParsedBatch.Records.class, r -> {
+            assertThat(r.records()).hasSize(1);
+            assertThat(text(r.records().get(0))).isEqualTo(object);
+            assertThat(r.records().get(0).field(RawRecord.ASSET)).contains("gen-1");
+        });
+        assertThat(JsonBatchReader.read(bytes("[" + object + "," + object + "]"), 10, true))
+                .isInstanceOfSatisfying(ParsedBatch.Records.class, r -> assertThat(r.records()).hasSize(2));
+        assertThat(JsonBatchReader.read(bytes(object + object), 10, true))
+                .isInstanceOfSatisfying(ParsedBatch.Unreadable.class, u -> assertThat(u.detail())
+                        .contains("more after the record object"));
+        assertThat(JsonBatchReader.read(bytes("42"), 10, true))
+                .isInstanceOfSatisfying(ParsedBatch.Unreadable.class, u -> assertThat(u.reason())
+                        .isEqualTo(RejectionReason.SCHEMA_MISMATCH));
+        assertThat(BatchFormat.sniffMessage(bytes(object))).isEqualTo(BatchFormat.JSON_MESSAGE);
+        assertThat(BatchFormat.sniffMessage(bytes("asset,kind\n"))).isEqualTo(BatchFormat.CSV);
+    }
+
+    @Test
     void stopsReadingOneRecordPastTheLimit() {
-        assertThat(JsonBatchReader.read(bytes("[{},{},{}]"), 2)).isEqualTo(new ParsedBatch.TooLarge(2));
-        assertThat(JsonBatchReader.read(bytes("[{},{}]"), 2)).isInstanceOf(ParsedBatch.Records.class);
+        assertThat(JsonBatchReader.read(bytes("[{},{},{}]"), 2, false)).isEqualTo(new ParsedBatch.TooLarge(2));
+        assertThat(JsonBatchReader.read(bytes("[{},{}]"), 2, false)).isInstanceOf(ParsedBatch.Records.class);
     }
 
     private static void assertUnreadable(String body, RejectionReason reason, String detailPart) {
-        assertThat(JsonBatchReader.read(bytes(body), 10)).isInstanceOfSatisfying(ParsedBatch.Unreadable.class, u -> {
+        assertThat(JsonBatchReader.read(bytes(body), 10, false)).isInstanceOfSatisfying(ParsedBatch.Unreadable.class, u -> {
             assertThat(u.reason()).isEqualTo(reason);
             assertThat(u.detail()).contains(detailPart);
         });
     }
 
     private static List<RawRecord> records(String body) {
-        ParsedBatch parsed = JsonBatchReader.read(bytes(body), 10);
+        ParsedBatch parsed = JsonBatchReader.read(bytes(body), 10, false);
         assertThat(parsed).isInstanceOf(ParsedBatch.Records.class);
         return ((ParsedBatch.Records) parsed).records();
     }

@@ -33,7 +33,7 @@ class RecordValidatorTest {
             List.of(AssetPattern.of("gen-*"), AssetPattern.of("bus-7"), AssetPattern.of("bess-1")),
             EnumSet.of(MeasurementKind.ACTIVE_POWER, MeasurementKind.VOLTAGE, MeasurementKind.FREQUENCY,
                     MeasurementKind.STATE_OF_CHARGE),
-            false);
+            false, false);
     private static final RecordValidator VALIDATOR = new RecordValidator(Duration.ofMinutes(5),
             List.of(PlausibleRange.of("FREQUENCY=40..70"), PlausibleRange.of("STATE_OF_CHARGE=0..100")));
 
