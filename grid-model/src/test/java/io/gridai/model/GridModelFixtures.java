@@ -88,9 +88,22 @@ public final class GridModelFixtures {
                 "{\"asset\":\"x\",\"value\":1}".getBytes(StandardCharsets.UTF_8), "application/json", T0);
     }
 
+    /** One minute of the wind farm's active power. */
+    public static Aggregate aggregate() {
+        return new Aggregate(AggregateScope.ASSET, WIND_FARM.value(), MeasurementKind.ACTIVE_POWER,
+                Instant.parse("2025-01-15T10:15:00Z"), Duration.ofMinutes(1), 60, 40.25, 42.5, 44.0, 43.125,
+                T0.plusSeconds(29));
+    }
+
+    /** Five minutes of the east zone's loads: 118.25 MW consumed by 12 load assets. */
+    public static ZoneLoad zoneLoad() {
+        return new ZoneLoad(EAST, Instant.parse("2025-01-15T10:15:00Z"), Duration.ofMinutes(5), -118.25, 12, 3600);
+    }
+
     /** One value of each wire type. */
     public static List<Object> oneOfEachWireType() {
-        return List.of(measurement(), forecast(), setpoint(), setpointAck(), proposal(), auditEvent(), alert(), rejectedRecord());
+        return List.of(measurement(), forecast(), setpoint(), setpointAck(), proposal(), auditEvent(), alert(), rejectedRecord(),
+                aggregate(), zoneLoad());
     }
 
     /** A good measurement of {@code kind} in its canonical unit. */

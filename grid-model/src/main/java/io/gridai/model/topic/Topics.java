@@ -1,5 +1,6 @@
 package io.gridai.model.topic;
 
+import io.gridai.model.Aggregate;
 import io.gridai.model.Alert;
 import io.gridai.model.AuditEvent;
 import io.gridai.model.Forecast;
@@ -8,6 +9,7 @@ import io.gridai.model.Proposal;
 import io.gridai.model.RejectedRecord;
 import io.gridai.model.Setpoint;
 import io.gridai.model.SetpointAck;
+import io.gridai.model.ZoneLoad;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.id.ProposalId;
 import io.gridai.model.id.SourceId;
@@ -54,6 +56,20 @@ public final class Topics {
             AssetId.class, Alert.class, GridSerdes.assetId(), GridSerdes.alert(), 3,
             CleanupPolicy.DELETE, MONTH, "Limit-violation and data-quality alerts raised and cleared, keyed by asset.");
 
+    /**
+     * Min/mean/max/last per asset, substation and zone over tumbling event-time windows (1 s, 1 min, 15 min),
+     * from Flink; keyed by {@code SCOPE/subject}, e.g. {@code ZONE/zone-1}.
+     */
+    public static final Topic<String, Aggregate> TELEMETRY_AGGREGATES = new Topic<>("telemetry.aggregates",
+            String.class, Aggregate.class, GridSerdes.string(), GridSerdes.aggregate(), 6,
+            CleanupPolicy.DELETE, MONTH,
+            "Min, mean, max and last per asset, substation and zone over tumbling event-time windows, from Flink.");
+
+    /** Zone load totals (5-minute and hourly) for the forecasters, keyed by zone. */
+    public static final Topic<ZoneId, ZoneLoad> GRID_ZONE_LOAD = new Topic<>("grid.zone-load",
+            ZoneId.class, ZoneLoad.class, GridSerdes.zoneId(), GridSerdes.zoneLoad(), 3,
+            CleanupPolicy.DELETE, MONTH, "Total active power of each zone's loads per 5 minutes and per hour, from Flink.");
+
     /** Quantile forecasts per zone. */
     public static final Topic<ZoneId, Forecast> GRID_FORECASTS = new Topic<>("grid.forecasts",
             ZoneId.class, Forecast.class, GridSerdes.zoneId(), GridSerdes.forecast(), 3,
@@ -90,7 +106,7 @@ public final class Topics {
 
     private static final List<Topic<?, ?>> ALL = List.of(TELEMETRY_RAW, TELEMETRY_CLEAN, TELEMETRY_LATE,
             TELEMETRY_DEAD_LETTER, GRID_ALERTS, GRID_FORECASTS, GRID_SETPOINTS, GRID_SETPOINT_ACKS, GRID_PROPOSALS,
-            GRID_AUDIT);
+            GRID_AUDIT, TELEMETRY_AGGREGATES, GRID_ZONE_LOAD);
 
     private Topics() {
     }

@@ -1,5 +1,6 @@
 package io.gridai.model.wire;
 
+import io.gridai.model.Aggregate;
 import io.gridai.model.Alert;
 import io.gridai.model.AuditEvent;
 import io.gridai.model.Forecast;
@@ -8,6 +9,7 @@ import io.gridai.model.Proposal;
 import io.gridai.model.RejectedRecord;
 import io.gridai.model.Setpoint;
 import io.gridai.model.SetpointAck;
+import io.gridai.model.ZoneLoad;
 import io.gridai.model.id.AgentId;
 import io.gridai.model.id.AlertId;
 import io.gridai.model.id.AssetId;
@@ -61,6 +63,14 @@ public final class GridSerdes {
 
     public static WireSerde<RejectedRecord> rejectedRecord() {
         return value(RejectedRecord.class);
+    }
+
+    public static WireSerde<Aggregate> aggregate() {
+        return value(Aggregate.class);
+    }
+
+    public static WireSerde<ZoneLoad> zoneLoad() {
+        return value(ZoneLoad.class);
     }
 
     public static IdSerde<AssetId> assetId() {

@@ -22,7 +22,9 @@ public enum SchemaHistory {
     PROPOSAL("Proposal", 1),
     AUDIT_EVENT("AuditEvent", 1),
     ALERT("Alert", 1),
-    REJECTED_RECORD("RejectedRecord", 1);
+    REJECTED_RECORD("RejectedRecord", 1),
+    AGGREGATE("Aggregate", 1),
+    ZONE_LOAD("ZoneLoad", 1);
 
     private static final String ROOT = "/io/gridai/model/schemas/";
 

@@ -1,5 +1,6 @@
 package io.gridai.model.wire;
 
+import io.gridai.model.Aggregate;
 import io.gridai.model.Alert;
 import io.gridai.model.AuditEvent;
 import io.gridai.model.Forecast;
@@ -8,6 +9,7 @@ import io.gridai.model.Proposal;
 import io.gridai.model.RejectedRecord;
 import io.gridai.model.Setpoint;
 import io.gridai.model.SetpointAck;
+import io.gridai.model.ZoneLoad;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +63,8 @@ public final class WireFormats {
         put(formats, AuditEvent.class, new AuditEventMapper(), SchemaHistory.AUDIT_EVENT);
         put(formats, Alert.class, new AlertMapper(), SchemaHistory.ALERT);
         put(formats, RejectedRecord.class, new RejectedRecordMapper(), SchemaHistory.REJECTED_RECORD);
+        put(formats, Aggregate.class, new AggregateMapper(), SchemaHistory.AGGREGATE);
+        put(formats, ZoneLoad.class, new ZoneLoadMapper(), SchemaHistory.ZONE_LOAD);
         return Collections.unmodifiableMap(formats);
     }
 

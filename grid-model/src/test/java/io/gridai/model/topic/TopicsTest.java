@@ -22,7 +22,8 @@ class TopicsTest {
     void theRegistryHoldsEveryTopicOnceUnderALegalName() {
         assertThat(Topics.all()).extracting(Topic::name).containsExactly("telemetry.raw", "telemetry.clean",
                 "telemetry.late", "telemetry.deadletter", "grid.alerts", "grid.forecasts", "grid.setpoints",
-                "grid.setpoint-acks", "grid.proposals", "grid.audit");
+                "grid.setpoint-acks", "grid.proposals", "grid.audit", "telemetry.aggregates",
+                "grid.zone-load");
         assertThat(Topics.all()).extracting(Topic::name)
                 .allMatch(name -> name.matches("[a-zA-Z0-9._-]{1,249}"))
                 .doesNotHaveDuplicates();

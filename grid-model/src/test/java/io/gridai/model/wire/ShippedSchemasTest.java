@@ -3,6 +3,7 @@ package io.gridai.model.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridai.model.ActorType;
+import io.gridai.model.AggregateScope;
 import io.gridai.model.AlertState;
 import io.gridai.model.AlertType;
 import io.gridai.model.QualityFlag;
@@ -27,11 +28,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ShippedSchemasTest {
 
     /** Every Avro enum name used in our schemas and the Java enum it mirrors. */
-    private static final Map<String, Class<? extends Enum<?>>> JAVA_ENUMS = Map.of(
-            "MeasurementKind", MeasurementKind.class, "QualityFlag", QualityFlag.class,
-            "SetpointOrigin", SetpointOrigin.class, "RiskLevel", RiskLevel.class, "ActorType", ActorType.class,
-            "AlertType", AlertType.class, "Severity", Severity.class, "AlertState", AlertState.class,
-            "RejectionReason", RejectionReason.class, "SetpointAckStatus", SetpointAckStatus.class);
+    private static final Map<String, Class<? extends Enum<?>>> JAVA_ENUMS = Map.ofEntries(
+            Map.entry("MeasurementKind", MeasurementKind.class), Map.entry("QualityFlag", QualityFlag.class),
+            Map.entry("SetpointOrigin", SetpointOrigin.class), Map.entry("RiskLevel", RiskLevel.class),
+            Map.entry("ActorType", ActorType.class), Map.entry("AlertType", AlertType.class),
+            Map.entry("Severity", Severity.class), Map.entry("AlertState", AlertState.class),
+            Map.entry("RejectionReason", RejectionReason.class),
+            Map.entry("SetpointAckStatus", SetpointAckStatus.class),
+            Map.entry("AggregateScope", AggregateScope.class));
 
     @ParameterizedTest
     @EnumSource(SchemaHistory.class)
@@ -99,8 +103,9 @@ class ShippedSchemasTest {
         assertThat(times).containsExactlyInAnyOrder("Measurement.eventTime", "Measurement.ingestTime",
                 "Forecast.issueTime", "ForecastStep.validTime", "Setpoint.validFrom", "Setpoint.validUntil",
                 "Setpoint.issuedAt", "SetpointAck.time", "Proposal.createdAt", "AuditEvent.time", "Alert.time",
-                "RejectedRecord.receivedAt");
-        assertThat(durations).containsExactlyInAnyOrder("Forecast.stepNanos", "ProposedAction.validForNanos");
+                "RejectedRecord.receivedAt", "Aggregate.windowStart", "Aggregate.lastTime", "ZoneLoad.windowStart");
+        assertThat(durations).containsExactlyInAnyOrder("Forecast.stepNanos", "ProposedAction.validForNanos",
+                "Aggregate.windowNanos", "ZoneLoad.windowNanos");
     }
 
     private static List<Schema> enumsIn(Schema schema) {
