@@ -12,6 +12,10 @@ import jakarta.annotation.PreDestroy;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +30,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.jboss.logging.Logger;
@@ -47,10 +54,13 @@ public class TelemetryPublisher {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final Duration ackTimeout;
+    private final TextMapPropagator propagator;
     private final Destination<AssetId, Measurement> raw = Destination.of(Topics.TELEMETRY_RAW);
     private final Destination<SourceId, RejectedRecord> deadLetters = Destination.of(Topics.TELEMETRY_DEAD_LETTER);
 
-    public TelemetryPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestionConfig config) {
+    public TelemetryPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestionConfig config,
+            OpenTelemetry openTelemetry) {
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.ackTimeout = config.kafka().ackTimeout();
         if (ackTimeout.toMillis() < 1000) {
             throw new ConfigurationException("gridai.ingestion.kafka.ack-timeout is " + ackTimeout
@@ -80,16 +90,17 @@ public class TelemetryPublisher {
     public PublishOutcome publish(List<Measurement> accepted, List<RejectedRecord> refused) {
         long started = System.nanoTime();
         long deadline = started + ackTimeout.toNanos();
+        List<Header> trace = traceHeaders();
         List<Future<RecordMetadata>> pending = new ArrayList<>(accepted.size() + refused.size());
         try {
             for (Measurement m : accepted) {
-                pending.add(raw.send(producer, m.asset(), m));
+                pending.add(raw.send(producer, m.asset(), m, trace));
                 if (failedEarly(pending, deadline)) {
                     break;
                 }
             }
             for (RejectedRecord r : refused) {
-                pending.add(deadLetters.send(producer, r.source().orElse(null), r));
+                pending.add(deadLetters.send(producer, r.source().orElse(null), r, trace));
                 if (failedEarly(pending, deadline)) {
                     break;
                 }
@@ -110,6 +121,17 @@ public class TelemetryPublisher {
             }
         }
         return new PublishOutcome.Acknowledged(pending.size(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * The current trace context (W3C {@code traceparent}, {@code tracestate}) as Kafka headers, so that the
+     * stages reading these records can continue the trace; empty when there is no sampled span.
+     */
+    private List<Header> traceHeaders() {
+        List<Header> headers = new ArrayList<>(2);
+        propagator.inject(Context.current(), headers, (carrier, name, value) ->
+                carrier.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return headers;
     }
 
     /** Sends one dead letter and waits for its acknowledgement. */
@@ -148,9 +170,10 @@ public class TelemetryPublisher {
             return new Destination<>(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
         }
 
-        Future<RecordMetadata> send(KafkaProducer<byte[], byte[]> producer, K key, V value) {
+        Future<RecordMetadata> send(KafkaProducer<byte[], byte[]> producer, K key, V value, List<Header> headers) {
             byte[] keyBytes = key == null ? null : keys.serialize(topic, key);
-            return producer.send(new ProducerRecord<>(topic, keyBytes, values.serialize(topic, value)));
+            return producer.send(new ProducerRecord<>(topic, null, keyBytes, values.serialize(topic, value),
+                    headers.isEmpty() ? null : new RecordHeaders(headers)));
         }
     }
 

@@ -6,7 +6,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.gridai.model.Measurement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.Locale;
 
 /**
@@ -21,6 +27,10 @@ import java.util.Locale;
  *   {@code unavailable}).</li>
  *   <li>{@code gridai.ingestion.kafka.ack} (timer): from the first send of a batch to Kafka's last
  *   acknowledgement.</li>
+ *   <li>{@code gridai.ingestion.event.to.ack} (timer, tag {@code channel}): per accepted record, from its event
+ *   time to Kafka's acknowledgement — the end-to-end ingest latency, sender's delay included.</li>
+ *   <li>{@code gridai.ingestion.receive.to.ack} (timer, tag {@code channel}): per batch, from receipt to
+ *   Kafka's acknowledgement of all of it.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -31,9 +41,13 @@ public class IngestionMetrics {
     public static final String RECORDS = "gridai.ingestion.records";
     public static final String BATCHES = "gridai.ingestion.batches";
     public static final String KAFKA_ACK = "gridai.ingestion.kafka.ack";
+    public static final String EVENT_TO_ACK = "gridai.ingestion.event.to.ack";
+    public static final String RECEIVE_TO_ACK = "gridai.ingestion.receive.to.ack";
 
     private final MeterRegistry registry;
     private final Timer kafkaAck;
+    private final Map<String, Timer> eventToAck = new ConcurrentHashMap<>();
+    private final Map<String, Timer> receiveToAck = new ConcurrentHashMap<>();
 
     public IngestionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -61,6 +75,27 @@ public class IngestionMetrics {
                 .tag("outcome", outcome)
                 .register(registry)
                 .increment();
+    }
+
+    /**
+     * Per accepted record, from its event time to Kafka's acknowledgement (includes the sender's own delay);
+     * per batch, from receipt to acknowledgement.
+     */
+    public void latency(String channel, List<Measurement> accepted, Instant receivedAt, Instant acknowledgedAt) {
+        Timer perRecord = eventToAck.computeIfAbsent(channel, c -> Timer.builder(EVENT_TO_ACK)
+                .description("From a record's event time to Kafka's acknowledgement of it, by feed")
+                .tag("channel", c)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry));
+        long ackMillis = acknowledgedAt.toEpochMilli();
+        for (Measurement m : accepted) {
+            perRecord.record(Math.max(0, ackMillis - m.eventTime().toEpochMilli()), TimeUnit.MILLISECONDS);
+        }
+        receiveToAck.computeIfAbsent(channel, c -> Timer.builder(RECEIVE_TO_ACK)
+                .description("From receiving a batch to Kafka's acknowledgement of all of it, by feed")
+                .tag("channel", c)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry)).record(Duration.between(receivedAt, acknowledgedAt));
     }
 
     public void kafkaAck(Duration took) {

@@ -10,12 +10,12 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Sends batches to the running test application the way a utility would, with the test sources' keys. */
-final class Feed {
+public final class Feed {
 
     /** utility-a: gen-*, bus-*, bess-1; ACTIVE_POWER, REACTIVE_POWER, VOLTAGE, FREQUENCY, STATE_OF_CHARGE. */
-    static final String UTILITY_A_KEY = "test-key-utility-a-0123456789";
+    public static final String UTILITY_A_KEY = "test-key-utility-a-0123456789";
     /** utility-old: revoked. */
-    static final String REVOKED_KEY = "test-key-utility-old-0123456789";
+    public static final String REVOKED_KEY = "test-key-utility-old-0123456789";
     static final String PATH = "/v1/measurements";
 
     private static final AtomicLong MINUTES = new AtomicLong();
@@ -27,12 +27,12 @@ final class Feed {
      * A reading time no earlier test used, so derived measurement ids never collide between tests that share
      * the application's duplicate window: a minute apart, starting a day ago.
      */
-    static Instant freshTime() {
+    public static Instant freshTime() {
         return Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.DAYS)
                 .plus(MINUTES.incrementAndGet(), ChronoUnit.MINUTES);
     }
 
-    static String json(String asset, String kind, String value, String unit, Object time, String id) {
+    public static String json(String asset, String kind, String value, String unit, Object time, String id) {
         StringBuilder record = new StringBuilder("{");
         append(record, "asset", asset, true);
         append(record, "kind", kind, true);
@@ -46,7 +46,7 @@ final class Feed {
         return record.append('}').toString();
     }
 
-    static String array(String... records) {
+    public static String array(String... records) {
         return "[" + String.join(",", records) + "]";
     }
 
