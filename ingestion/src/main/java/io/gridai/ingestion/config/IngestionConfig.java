@@ -95,9 +95,23 @@ public interface IngestionConfig {
         @WithDefault("10000")
         int maxBatchRecords();
 
-        /** The {@code Retry-After} given with a 503 when Kafka did not acknowledge a batch in time. */
+        /**
+         * The {@code Retry-After} given with a 503 when Kafka did not acknowledge a batch in time, and with a 429
+         * when a source has too many batches in flight.
+         */
         @WithDefault("PT5S")
         Duration retryAfter();
+
+        /**
+         * Most batches of one source processed at once (all unidentified senders share one such budget); one
+         * more is answered 429 with {@code Retry-After}. Send batches one or a few at a time.
+         */
+        @WithDefault("4")
+        int maxInFlightPerSource();
+
+        /** Most batches processed at once over all sources; one more is answered 429. */
+        @WithDefault("32")
+        int maxInFlight();
     }
 
     /** The MQTT feed. */

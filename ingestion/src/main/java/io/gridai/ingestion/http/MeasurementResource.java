@@ -4,7 +4,11 @@ import io.gridai.ingestion.feed.BatchFormat;
 import io.gridai.ingestion.ingest.BatchReport;
 import io.gridai.ingestion.ingest.IngestResult;
 import io.gridai.ingestion.ingest.IngestionService;
+import io.gridai.ingestion.config.IngestionConfig;
+import io.gridai.ingestion.metrics.IngestionMetrics;
+import io.gridai.ingestion.source.Authentication;
 import io.gridai.ingestion.source.SourceRegistry;
+import java.util.Optional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -45,10 +49,17 @@ public class MeasurementResource {
 
     private final IngestionService ingestion;
     private final SourceRegistry registry;
+    private final InFlightLimits limits;
+    private final IngestionMetrics metrics;
+    private final IngestionConfig config;
 
-    public MeasurementResource(IngestionService ingestion, SourceRegistry registry) {
+    public MeasurementResource(IngestionService ingestion, SourceRegistry registry, InFlightLimits limits,
+            IngestionMetrics metrics, IngestionConfig config) {
         this.ingestion = ingestion;
         this.registry = registry;
+        this.limits = limits;
+        this.metrics = metrics;
+        this.config = config;
     }
 
     @POST
@@ -86,6 +97,11 @@ public class MeasurementResource {
             headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before re-sending",
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The source already has as many batches in flight as it may;"
+            + " nothing was read. Wait for the earlier answers, then re-send after Retry-After seconds.",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before re-sending",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is neither application/json nor text/csv.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response post(
@@ -96,8 +112,17 @@ public class MeasurementResource {
         BatchFormat format = contentType != null
                 && MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 ? BatchFormat.JSON : BatchFormat.CSV;
-        IngestResult result = ingestion.ingest(CHANNEL, registry.authenticate(apiKey), format,
-                body == null ? new byte[0] : body, contentType);
-        return Responses.of(result);
+        Authentication authentication = registry.authenticate(apiKey);
+        String sourceTag = authentication instanceof Authentication.Known known ? known.source().id().value()
+                : IngestionMetrics.UNKNOWN_SOURCE;
+        Optional<InFlightLimits.Permit> permit = limits.tryAcquire(sourceTag);
+        if (permit.isEmpty()) {
+            metrics.batch(sourceTag, "throttled");
+            return Responses.of(new IngestResult.Throttled(sourceTag, config.http().retryAfter()));
+        }
+        try (InFlightLimits.Permit held = permit.get()) {
+            return Responses.of(ingestion.ingest(CHANNEL, authentication, format, body == null ? new byte[0] : body,
+                    contentType));
+        }
     }
 }

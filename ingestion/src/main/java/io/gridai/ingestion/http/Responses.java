@@ -1,5 +1,6 @@
 package io.gridai.ingestion.http;
 
+import java.time.Duration;
 import io.gridai.ingestion.ingest.IngestResult;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -41,12 +42,24 @@ final class Responses {
                     + " records (gridai.ingestion.http.max-batch-records); nothing in this one was published."
                     + " Split it and send the parts.").build();
         }
+        if (result instanceof IngestResult.Throttled throttled) {
+            return problem(429, "too-many-batches", "Too many batches in flight", "Source " + throttled.sourceTag()
+                    + " already has as many batches being processed as it may (gridai.ingestion.http."
+                    + "max-in-flight-per-source), or the service is at its total. Nothing in this batch was read:"
+                    + " wait for the answers to the earlier batches, then send it again after the Retry-After delay.")
+                    .header(HttpHeaders.RETRY_AFTER, seconds(throttled.retryAfter()))
+                    .build();
+        }
         IngestResult.Unavailable unavailable = (IngestResult.Unavailable) result;
         return problem(503, "kafka-unavailable", "Not acknowledged", unavailable.detail() + ". Nothing in this"
                 + " batch was acknowledged: send the whole batch again after the Retry-After delay; measurement ids"
                 + " make the retry safe.")
-                .header(HttpHeaders.RETRY_AFTER, Math.max(1, (unavailable.retryAfter().toMillis() + 999) / 1000))
+                .header(HttpHeaders.RETRY_AFTER, seconds(unavailable.retryAfter()))
                 .build();
+    }
+
+    private static long seconds(Duration delay) {
+        return Math.max(1, (delay.toMillis() + 999) / 1000);
     }
 
     static Response unsupportedMediaType() {

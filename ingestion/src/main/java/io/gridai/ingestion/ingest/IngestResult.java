@@ -27,6 +27,10 @@ public sealed interface IngestResult {
     record TooLarge(SourceId source, int limit) implements IngestResult {
     }
 
+    /** The source (or the service) already has as many batches in flight as allowed; nothing was read. */
+    record Throttled(String sourceTag, Duration retryAfter) implements IngestResult {
+    }
+
     /** Kafka did not acknowledge everything; nothing in the batch counts as acknowledged. */
     record Unavailable(String detail, Duration retryAfter) implements IngestResult {
     }

@@ -26,8 +26,9 @@ class ServiceDocumentsTest {
                         equalTo("#/components/schemas/MeasurementInput"))
                 .body("paths.'/v1/measurements'.post.requestBody.content.'text/csv'", notNullValue())
                 .body("paths.'/v1/measurements'.post.responses.keySet()",
-                        hasItems("200", "400", "401", "403", "413", "503"))
+                        hasItems("200", "400", "401", "403", "413", "429", "503"))
                 .body("paths.'/v1/measurements'.post.responses.'503'.headers.'Retry-After'", notNullValue())
+                .body("paths.'/v1/measurements'.post.responses.'429'.headers.'Retry-After'", notNullValue())
                 .body("components.schemas.MeasurementInput.required", hasItems("asset", "kind", "value", "unit",
                         "time"))
                 .body("components.schemas.BatchReport.properties.results.items.'$ref'",
