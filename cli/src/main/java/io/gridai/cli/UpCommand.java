@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.gridai.cli.platform.ComponentRecord;
 import io.gridai.cli.platform.ComponentStartException;
 import io.gridai.cli.platform.GridSimComponent;
+import io.gridai.cli.platform.IngestionComponent;
 import io.gridai.cli.platform.KafkaComponent;
 import io.gridai.cli.platform.PlatformComponent;
 import io.gridai.cli.platform.PlatformLayout;
@@ -66,6 +67,20 @@ public final class UpCommand implements Callable<Integer> {
             description = "Most bytes each topic partition keeps before the oldest segments go (the registry's"
                     + " retention times still apply); bounds the disk the embedded platform uses (default: ${DEFAULT-VALUE}).")
     long kafkaRetentionBytes;
+
+    @Option(names = "--ingestion", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the ingestion service (default: on). With it the twin feeds through ingestion's"
+                    + " Kafka-direct feed; without it, straight to the raw telemetry topic.")
+    boolean ingestion;
+
+    @Option(names = "--ingestion-port", defaultValue = "${env:GRIDAI_INGESTION_PORT:-8081}",
+            description = "HTTP port of the ingestion service (env GRIDAI_INGESTION_PORT; default: ${DEFAULT-VALUE}).")
+    int ingestionPort;
+
+    @Option(names = "--ingestion-app", paramLabel = "quarkus-run.jar",
+            description = "The packaged ingestion service (default: ingestion/target/quarkus-app/quarkus-run.jar"
+                    + " of this repository).")
+    Path ingestionApp;
 
     @Option(names = "--sim", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run the grid twin (default: on; --no-sim for the broker alone).")
@@ -204,8 +219,15 @@ public final class UpCommand implements Callable<Integer> {
     /** The embedded platform's components, in start order. Later issues add theirs here. */
     private List<PlatformComponent> components() {
         KafkaComponent kafka = new KafkaComponent(host, kafkaPort, kafkaControllerPort, kafkaHeap, kafkaRetentionBytes);
+        List<PlatformComponent> plan = new ArrayList<>(List.of(kafka));
+        if (ingestion) {
+            Path app = ingestionApp != null ? ingestionApp : Path.of(System.getProperty("gridai.home", "."))
+                    .resolve("ingestion").resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+            plan.add(new IngestionComponent(kafka::bootstrapServers, app, host, ingestionPort, "512m",
+                    java.util.Map.of()));
+        }
         if (!sim) {
-            return List.of(kafka);
+            return plan;
         }
         try {
             io.gridai.sim.twin.ImperfectionSettings.parse(simImperfections);
@@ -220,8 +242,10 @@ public final class UpCommand implements Callable<Integer> {
         if (simBatteries != null) {
             extra.addAll(List.of("--batteries", simBatteries));
         }
-        return List.of(kafka, new GridSimComponent(kafka::bootstrapServers, shared,
+        extra.addAll(List.of("--publish-to", ingestion ? "ingestion" : "raw"));
+        plan.add(new GridSimComponent(kafka::bootstrapServers, shared,
                 java.util.Optional.ofNullable(simCase), simSpeed, simTick, simImperfections, extra));
+        return plan;
     }
 
     /** {@code ../shared/data} next to the repository the gridai script runs from, wherever the user's shell is. */

@@ -1,5 +1,12 @@
 package io.gridai.cli;
 
+import io.gridai.model.Measurement;
+import io.gridai.model.id.AssetId;
+import io.gridai.model.topic.Topics;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,7 +37,10 @@ import picocli.CommandLine;
  */
 class PlatformLifecycleTest {
 
-    private static final Duration START_BUDGET = Duration.ofSeconds(90);
+    private static final Duration START_BUDGET = Duration.ofSeconds(120);
+    /** The packaged ingestion service, built by the reactor before this module (cli depends on it for order). */
+    private static final Path INGESTION_APP = Path.of("..", "ingestion", "target", "quarkus-app", "quarkus-run.jar")
+            .toAbsolutePath().normalize();
 
     @TempDir
     Path dataDir;
@@ -62,6 +72,25 @@ class PlatformLifecycleTest {
         JsonNode twin = find(doc.get("components"), "grid-sim");
         assertThat(twin.get("health").asText()).isEqualTo("UP");
         assertThat(twin.get("detail").asText()).contains("ticks").contains("0 non-converged");
+        JsonNode ingestion = find(doc.get("components"), "ingestion");
+        assertThat(ingestion.get("health").asText()).isEqualTo("UP");
+        assertThat(ingestion.get("urls").get(0).asText()).startsWith("http://127.0.0.1:").endsWith("/v1/measurements");
+        assertThat(children).as("broker, ingestion and twin each run as their own process").hasSizeGreaterThanOrEqualTo(3);
+
+        // The twin's telemetry reaches the raw topic through ingestion's Kafka-direct feed, verified as grid-sim.
+        String bootstrap = kafka.get("urls").get(0).asText().substring("kafka://".length());
+        try (KafkaConsumer<AssetId, Measurement> raw = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "lifecycle-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                Topics.TELEMETRY_RAW.keySerde().deserializer(), Topics.TELEMETRY_RAW.valueSerde().deserializer())) {
+            raw.subscribe(List.of(Topics.TELEMETRY_RAW.name()));
+            List<Measurement> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                raw.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.value()));
+                return !seen.isEmpty();
+            });
+            assertThat(seen).allSatisfy(m -> assertThat(m.source().value()).isEqualTo("grid-sim"));
+        }
 
         assertThat(run("up").exit()).as("a second up on the same data directory").isEqualTo(UpCommand.ALREADY_RUNNING);
 
@@ -109,7 +138,8 @@ class PlatformLifecycleTest {
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", java,
                 "-cp", System.getProperty("java.class.path"), GridAi.class.getName(),
                 "up", "--data-dir", dataDir.toString(), "--kafka-port", "0", "--kafka-controller-port", "0",
-                "--kafka-heap", "384m", "--sim-speed", "10"));
+                "--kafka-heap", "384m", "--sim-speed", "10", "--ingestion-port", "0", "--ingestion-app",
+                INGESTION_APP.toString()));
         command.addAll(List.of(extra));
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)

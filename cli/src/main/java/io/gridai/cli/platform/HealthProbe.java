@@ -19,6 +19,8 @@ public final class HealthProbe {
 
     /** Component kind (and endpoint key) of a process that proves it works by rewriting a heartbeat file. */
     public static final String HEARTBEAT = "heartbeat";
+    /** Component kind (and endpoint key) of a service with an HTTP readiness endpoint that answers 200 when ready. */
+    public static final String HTTP = "http";
     /** A heartbeat older than this (wall time) means the component is stuck. */
     public static final Duration HEARTBEAT_STALE_AFTER = Duration.ofSeconds(15);
 
@@ -37,6 +39,7 @@ public final class HealthProbe {
             case "kafka" -> kafka(component);
             case "process" -> new ComponentStatus(component.name(), Health.UP, component.urls(), component.pid(), "running");
             case HEARTBEAT -> heartbeat(component);
+            case HTTP -> http(component);
             default -> new ComponentStatus(component.name(), Health.DOWN, component.urls(), component.pid(),
                     "unknown component kind '" + component.kind() + "' (run file from another GridAI version?)");
         };
@@ -62,6 +65,28 @@ public final class HealthProbe {
         Health health = Boolean.parseBoolean(beat.getProperty("lastConverged", "true")) ? Health.UP : Health.DEGRADED;
         return new ComponentStatus(component.name(), health, component.urls(), component.pid(),
                 (health == Health.UP ? "" : "last power flow did not converge; ") + summary);
+    }
+
+    private ComponentStatus http(ComponentRecord component) {
+        String url = component.endpoints().get(HTTP);
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newBuilder().connectTimeout(timeout)
+                    .build().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(timeout)
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200) {
+                return new ComponentStatus(component.name(), Health.UP, component.urls(), component.pid(), "ready");
+            }
+            String body = answer.body().replaceAll("\\s+", " ");
+            return new ComponentStatus(component.name(), Health.DOWN, component.urls(), component.pid(),
+                    "not ready (" + answer.statusCode() + " from " + url + "): "
+                            + body.substring(0, Math.min(300, body.length())));
+        } catch (java.io.IOException e) {
+            return new ComponentStatus(component.name(), Health.DOWN, component.urls(), component.pid(),
+                    "no answer from " + url + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ComponentStatus(component.name(), Health.DOWN, component.urls(), component.pid(), "interrupted");
+        }
     }
 
     private ComponentStatus kafka(ComponentRecord component) {

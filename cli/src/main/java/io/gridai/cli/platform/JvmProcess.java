@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,18 +34,39 @@ public final class JvmProcess {
      * @param args       program arguments
      */
     public static JvmProcess start(String name, PlatformLayout layout, List<String> jvmOptions, String mainClass, List<String> args) {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        command.addAll(jvmOptions);
+        List<String> command = new ArrayList<>(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(args);
+        return start(name, layout, command, Map.of());
+    }
+
+    /**
+     * A packaged application ({@code java -jar}), e.g. a Quarkus service, with extra environment variables.
+     *
+     * @param jvmOptions options before {@code -jar}
+     */
+    public static JvmProcess startJar(String name, PlatformLayout layout, List<String> jvmOptions, Path jar,
+            Map<String, String> environment) {
+        List<String> command = new ArrayList<>(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        return start(name, layout, command, environment);
+    }
+
+    private static JvmProcess start(String name, PlatformLayout layout, List<String> javaArguments,
+            Map<String, String> environment) {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(javaArguments);
         Path stdout = layout.logsDir().resolve(name + ".out");
         Path stderr = layout.logsDir().resolve(name + ".err");
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -27,7 +28,7 @@ import io.gridai.sim.twin.GridTwin;
  * java -cp ... io.gridai.sim.run.GridTwinMain --bootstrap HOST:PORT [--shared-data DIR] [--case FILE.m]
  *      [--load-profile builtin|opsd-fr] [--batteries A@BUS:MWH:MW,...] [--speed 1..1000] [--tick PT1S]
  *      [--start 2020-07-01T00:00:00Z] [--imperfections none|realistic]
- *      [--ready-file FILE] [--heartbeat-file FILE] [--parent-pid PID]
+ *      [--publish-to raw|ingestion] [--ready-file FILE] [--heartbeat-file FILE] [--parent-pid PID]
  * </pre>
  *
  * <p>Which grid: see {@link TwinScenario}. It writes {@code --ready-file}
@@ -61,7 +62,16 @@ public final class GridTwinMain {
         SimClock clock = SimClock.of(start, tick, speed);
         LOG.info("grid twin starting: scenario={} speed={} tick={} start={}", scenario.description(), speed, tick, start);
 
-        KafkaTwinLink link = new KafkaTwinLink(bootstrap, "grid-sim");
+        KafkaTwinLink.Feed feed;
+        try {
+            feed = KafkaTwinLink.Feed.valueOf(options.getOrDefault("--publish-to", "raw").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            System.err.println("gridai grid-sim: --publish-to is '" + options.get("--publish-to")
+                    + "'; give raw (straight to the raw telemetry topic) or ingestion (through its Kafka-direct feed)");
+            System.exit(2);
+            return;
+        }
+        KafkaTwinLink link = new KafkaTwinLink(bootstrap, "grid-sim", feed);
         GridTwinRunner runner = new GridTwinRunner(twin, clock, link);
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,5 +1,6 @@
 package io.gridai.sim.run;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,22 @@ public final class KafkaTwinLink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTwinLink.class);
 
+    /** Where the twin's telemetry goes. */
+    public enum Feed {
+        /** Straight to the raw telemetry topic as {@code Measurement}s: the twin as a trusted source. */
+        RAW,
+        /**
+         * As JSON batches to the twin source's own inbound topic ({@code Topics.sourceInbound}), through
+         * ingestion's Kafka-direct feed like a utility's telemetry: verified, validated, deduplicated.
+         */
+        INGESTION
+    }
+
+    /** Most measurements per JSON record on the inbound topic (keeps records far below Kafka's 1 MiB). */
+    static final int MAX_PER_INBOUND_RECORD = 2000;
+
     private final KafkaProducer<byte[], byte[]> producer;
+    private final Feed feed;
     private final KafkaConsumer<AssetId, Setpoint> setpoints;
     private final List<Future<RecordMetadata>> inFlight = new ArrayList<>();
 
@@ -43,6 +59,16 @@ public final class KafkaTwinLink implements AutoCloseable {
      * @param consumerGroup    consumer group of the setpoint subscription (committed offsets survive restarts)
      */
     public KafkaTwinLink(String bootstrapServers, String consumerGroup) {
+        this(bootstrapServers, consumerGroup, Feed.RAW);
+    }
+
+    /**
+     * @param bootstrapServers Kafka {@code bootstrap.servers}
+     * @param consumerGroup    consumer group of the setpoint subscription (committed offsets survive restarts)
+     * @param feed             where telemetry goes
+     */
+    public KafkaTwinLink(String bootstrapServers, String consumerGroup, Feed feed) {
+        this.feed = feed;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -81,9 +107,38 @@ public final class KafkaTwinLink implements AutoCloseable {
     }
 
     public void publish(List<Measurement> measurements) {
+        if (feed == Feed.INGESTION) {
+            publishInbound(measurements);
+            return;
+        }
         Topic<AssetId, Measurement> topic = Topics.TELEMETRY_RAW;
         for (Measurement m : measurements) {
             inFlight.add(producer.send(record(topic, m.asset(), m)));
+        }
+    }
+
+    /**
+     * One JSON array per at most {@link #MAX_PER_INBOUND_RECORD} measurements, in ingestion's record schema
+     * (asset, kind, value, unit, time; the id is derived by ingestion from source, asset, kind and time, the
+     * same id the twin would give it).
+     */
+    private void publishInbound(List<Measurement> measurements) {
+        for (int from = 0; from < measurements.size(); from += MAX_PER_INBOUND_RECORD) {
+            List<Measurement> chunk = measurements.subList(from, Math.min(measurements.size(),
+                    from + MAX_PER_INBOUND_RECORD));
+            Topic<String, byte[]> topic = Topics.sourceInbound(chunk.get(0).source());
+            StringBuilder json = new StringBuilder(chunk.size() * 110).append('[');
+            for (Measurement m : chunk) {
+                if (json.length() > 1) {
+                    json.append(',');
+                }
+                json.append("{\"asset\":\"").append(m.asset().value()).append("\",\"kind\":\"").append(m.kind().name())
+                        .append("\",\"value\":").append(m.value()).append(",\"unit\":\"").append(m.unit().symbol())
+                        .append("\",\"time\":\"").append(m.eventTime()).append("\"}");
+            }
+            byte[] value = json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+            inFlight.add(producer.send(new ProducerRecord<>(topic.name(),
+                    topic.keySerde().serializer().serialize(topic.name(), chunk.get(0).source().value()), value)));
         }
     }
 
