@@ -118,6 +118,22 @@ public interface IngestionConfig {
     interface Mqtt {
 
         /**
+         * Whether ingestion subscribes to an MQTT broker. Off by default: a plain start needs no broker. When on,
+         * the connection is the {@code mp.messaging.incoming.mqtt-telemetry.*} channel (host, port, username,
+         * password, client id), and its password must be set.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * Most messages taken from the broker and not yet acknowledged to it (waiting for Kafka). A message beyond
+         * this is left unacknowledged and untouched, for the broker to deliver again; the broker's own in-flight
+         * window (mosquitto {@code max_inflight_messages}, default 20; Moquette 10) normally keeps far below it.
+         */
+        @WithDefault("1000")
+        int maxPending();
+
+        /**
          * The topic level below which sources publish: {@code <topic-root>/<mqtt-username>/<anything>}. The
          * channel subscribes to {@code <topic-root>/#}.
          */

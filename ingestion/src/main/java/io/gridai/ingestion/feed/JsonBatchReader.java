@@ -49,11 +49,12 @@ public final class JsonBatchReader {
                 return malformed("the body is empty; send a JSON array of records");
             }
             if (first == JsonToken.START_OBJECT && singleObjectAllowed) {
-                JsonNode node = parser.readValueAsTree();
+                RawRecord record = readRecord(parser, first, 0, body);
                 if (parser.nextToken() != null) {
                     return malformed("there is more after the record object; send one object or one array");
                 }
-                records.add(toRecord(0, node, body));
+                // The message is the record: a dead letter keeps all of it, as received.
+                records.add(new RawRecord(0, record.fields(), body, RECORD_CONTENT_TYPE, record.shapeProblem()));
                 return new ParsedBatch.Records(records);
             }
             if (first != JsonToken.START_ARRAY) {
@@ -68,10 +69,7 @@ public final class JsonBatchReader {
                 if (records.size() == maxRecords) {
                     return new ParsedBatch.TooLarge(maxRecords);
                 }
-                int start = (int) parser.currentTokenLocation().getByteOffset();
-                JsonNode node = parser.readValueAsTree();
-                int end = (int) parser.currentLocation().getByteOffset();
-                records.add(toRecord(records.size(), node, Arrays.copyOfRange(body, start, end)));
+                records.add(readRecord(parser, token, records.size(), body));
             }
             if (parser.nextToken() != null) {
                 return malformed("there is more after the closing ] of the array; send one JSON array");
@@ -89,30 +87,43 @@ public final class JsonBatchReader {
         return new ParsedBatch.Records(records);
     }
 
-    private static RawRecord toRecord(int index, JsonNode node, byte[] payload) {
-        Map<String, String> fields = new HashMap<>();
-        if (!node.isObject()) {
-            return new RawRecord(index, fields, payload, RECORD_CONTENT_TYPE, Optional.of("record " + index
-                    + " is a JSON " + node.getNodeType().name().toLowerCase() + ", not an object with asset, kind,"
-                    + " value, unit and time"));
-        }
-        for (var entry : node.properties()) {
-            JsonNode value = entry.getValue();
-            if (value.isContainerNode()) {
-                return new RawRecord(index, fields, payload, RECORD_CONTENT_TYPE, Optional.of("field '"
-                        + entry.getKey() + "' of record " + index + " is a nested " + value.getNodeType().name()
-                        .toLowerCase() + "; every field is a string or a number"));
+    /**
+     * One element, read from the token stream (no tree: this runs for every record): its scalar fields as text
+     * and its own bytes. {@code token} is the element's first token; the parser ends on its last.
+     */
+    private static RawRecord readRecord(JsonParser parser, JsonToken token, int index, byte[] body)
+            throws IOException {
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        Map<String, String> fields = new HashMap<>(8);
+        String problem = null;
+        if (token != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            problem = "record " + index + " is a JSON " + describe(token) + ", not an object with asset, kind,"
+                    + " value, unit and time";
+        } else {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    if (problem == null) {
+                        problem = "field '" + name + "' of record " + index + " is a nested " + describe(value)
+                                + "; every field is a string or a number";
+                    }
+                    parser.skipChildren();
+                } else if (value != JsonToken.VALUE_NULL) {
+                    fields.put(name, parser.getText());
+                }
             }
-            if (!value.isNull()) {
-                fields.put(entry.getKey(), value.asText());
-            }
         }
-        return new RawRecord(index, fields, payload, RECORD_CONTENT_TYPE, Optional.empty());
+        int end = (int) parser.currentLocation().getByteOffset();
+        return new RawRecord(index, fields, Arrays.copyOfRange(body, start, end), RECORD_CONTENT_TYPE,
+                Optional.ofNullable(problem));
     }
 
     private static String describe(JsonToken token) {
         return switch (token) {
             case START_OBJECT -> "object";
+            case START_ARRAY -> "array";
             case VALUE_STRING -> "string";
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
             case VALUE_TRUE, VALUE_FALSE -> "boolean";

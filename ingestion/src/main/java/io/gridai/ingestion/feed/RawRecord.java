@@ -1,5 +1,6 @@
 package io.gridai.ingestion.feed;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,9 +21,9 @@ public record RawRecord(int index, Map<String, String> fields, byte[] payload, S
     public static final String TIME = "time";
     public static final String ID = "id";
 
+    /** Takes ownership of {@code fields} and {@code payload}: the readers hand over fresh ones, not copied here. */
     public RawRecord {
-        fields = Map.copyOf(fields);
-        payload = payload.clone();
+        fields = Collections.unmodifiableMap(fields);
     }
 
     /** The field's text, absent when missing or blank. */
@@ -31,8 +32,9 @@ public record RawRecord(int index, Map<String, String> fields, byte[] payload, S
         return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.trim());
     }
 
+    /** The record's own bytes; do not modify them. */
     @Override
     public byte[] payload() {
-        return payload.clone();
+        return payload;
     }
 }

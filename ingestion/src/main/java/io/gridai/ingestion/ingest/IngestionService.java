@@ -164,7 +164,7 @@ public class IngestionService {
         List<RecordResult> results = new ArrayList<>(records.size());
         List<Measurement> accepted = new ArrayList<>(records.size());
         List<RejectedRecord> refused = new ArrayList<>();
-        Set<MeasurementId> newIds = new HashSet<>();
+        List<MeasurementId> newIds = new ArrayList<>(records.size());
         Map<RejectionReason, Integer> refusedByReason = new EnumMap<>(RejectionReason.class);
         int duplicates = 0;
         for (RawRecord record : records) {

@@ -7,7 +7,6 @@ import io.gridai.model.id.MeasurementId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A batch checked but not yet published: what will go to Kafka, and the answer to give once Kafka acknowledged
@@ -35,7 +34,7 @@ public sealed interface Prepared {
 
     /** Record by record: accepted measurements, refusals, and the per-record results in batch order. */
     record Records(String sourceTag, String channel, Instant receivedAt, List<Measurement> accepted,
-            List<RejectedRecord> refused, Set<MeasurementId> newIds, Map<RejectionReason, Integer> refusedByReason,
+            List<RejectedRecord> refused, List<MeasurementId> newIds, Map<RejectionReason, Integer> refusedByReason,
             int duplicates, BatchReport report) implements Prepared {
     }
 }

@@ -11,7 +11,6 @@ import io.gridai.model.unit.Unit;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -121,7 +120,7 @@ public final class RecordValidator {
         String timeText = record.field(RawRecord.TIME).orElseThrow();
         Instant time;
         try {
-            time = OffsetDateTime.parse(timeText).toInstant();
+            time = IsoTimes.parse(timeText);
         } catch (DateTimeException e) {
             return refuse(RejectionReason.SCHEMA_MISMATCH, "time '" + timeText + "' is not an ISO-8601 date-time"
                     + " with an offset; write it like 2020-07-01T00:00:00Z");
