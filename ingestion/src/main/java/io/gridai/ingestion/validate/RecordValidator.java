@@ -11,6 +11,7 @@ import io.gridai.model.unit.Unit;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,8 +61,14 @@ public final class RecordValidator {
         if (record.shapeProblem().isPresent()) {
             return refuse(RejectionReason.SCHEMA_MISMATCH, record.shapeProblem().get());
         }
-        List<String> missing = REQUIRED.stream().filter(name -> record.field(name).isEmpty()).toList();
-        if (!missing.isEmpty()) {
+        List<String> missing = null;
+        for (String name : REQUIRED) {
+            if (record.field(name).isEmpty()) {
+                missing = missing == null ? new ArrayList<>() : missing;
+                missing.add(name);
+            }
+        }
+        if (missing != null) {
             return refuse(RejectionReason.SCHEMA_MISMATCH, "record " + record.index() + " lacks "
                     + String.join(", ", missing) + "; every record needs asset, kind, value, unit and time");
         }
@@ -131,27 +138,28 @@ public final class RecordValidator {
                     + " ahead of the service clock (" + receivedAt + "), more than the allowed " + maxFutureSkew
                     + " (gridai.ingestion.validation.max-future-skew); check the sender's clock and time zone");
         }
-        Measurement measurement = Measurement.of(source.id(), asset, kind, value, unit, time, receivedAt);
+        double canonical = unit.convert(value, kind.unit());
         PlausibleRange range = ranges.get(kind);
-        if (range != null && !range.contains(measurement.value())) {
-            return refuse(RejectionReason.OUT_OF_RANGE, kind + " " + measurement.value() + " " + kind.unit().symbol()
+        if (range != null && !range.contains(canonical)) {
+            return refuse(RejectionReason.OUT_OF_RANGE, kind + " " + canonical + " " + kind.unit().symbol()
                     + " is outside the plausible range " + range.min() + ".." + range.max() + " "
                     + kind.unit().symbol() + " (gridai.ingestion.validation.plausible-ranges); check the value and"
                     + " its unit");
         }
         Optional<String> id = record.field(RawRecord.ID);
+        MeasurementId measurementId;
         if (id.isPresent()) {
-            MeasurementId explicit;
             try {
-                explicit = MeasurementId.of(source.id().value() + "/" + id.get());
+                measurementId = MeasurementId.of(source.id().value() + "/" + id.get());
             } catch (IllegalArgumentException e) {
                 return refuse(RejectionReason.SCHEMA_MISMATCH, "id '" + id.get() + "' cannot be used (it is"
                         + " prefixed with the source id): " + e.getMessage());
             }
-            measurement = new Measurement(explicit, measurement.source(), measurement.asset(), measurement.kind(),
-                    measurement.value(), measurement.quality(), measurement.eventTime(), measurement.ingestTime());
+        } else {
+            measurementId = MeasurementId.derive(source.id(), asset, kind, time);
         }
-        return new Verdict.Valid(measurement);
+        return new Verdict.Valid(new Measurement(measurementId, source.id(), asset, kind, canonical, Set.of(), time,
+                receivedAt));
     }
 
     /** A decimal number in plain or scientific notation; no hexadecimal, no type suffixes. */
