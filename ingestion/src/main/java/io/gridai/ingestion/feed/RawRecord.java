@@ -28,8 +28,17 @@ public record RawRecord(int index, Map<String, String> fields, byte[] payload, S
 
     /** The field's text, absent when missing or blank. */
     public Optional<String> field(String name) {
+        return Optional.ofNullable(text(name));
+    }
+
+    /** The field's text without surrounding blanks, or null when missing or blank (no Optional per call). */
+    public String text(String name) {
         String text = fields.get(name);
-        return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.trim());
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.strip();
+        return trimmed.isEmpty() ? null : trimmed;
     }
 
     /** The record's own bytes; do not modify them. */

@@ -85,7 +85,6 @@ public class IngestionMetrics {
         Timer perRecord = eventToAck.computeIfAbsent(channel, c -> Timer.builder(EVENT_TO_ACK)
                 .description("From a record's event time to Kafka's acknowledgement of it, by feed")
                 .tag("channel", c)
-                .publishPercentiles(0.5, 0.99)
                 .register(registry));
         long ackMillis = acknowledgedAt.toEpochMilli();
         for (Measurement m : accepted) {

@@ -63,7 +63,7 @@ public final class RecordValidator {
         }
         List<String> missing = null;
         for (String name : REQUIRED) {
-            if (record.field(name).isEmpty()) {
+            if (record.text(name) == null) {
                 missing = missing == null ? new ArrayList<>() : missing;
                 missing.add(name);
             }
@@ -72,14 +72,14 @@ public final class RecordValidator {
             return refuse(RejectionReason.SCHEMA_MISMATCH, "record " + record.index() + " lacks "
                     + String.join(", ", missing) + "; every record needs asset, kind, value, unit and time");
         }
-        String assetText = record.field(RawRecord.ASSET).orElseThrow();
+        String assetText = record.text(RawRecord.ASSET);
         AssetId asset;
         try {
             asset = AssetId.of(assetText);
         } catch (IllegalArgumentException e) {
             return refuse(RejectionReason.SCHEMA_MISMATCH, "asset: " + e.getMessage());
         }
-        String kindText = record.field(RawRecord.KIND).orElseThrow();
+        String kindText = record.text(RawRecord.KIND);
         MeasurementKind kind;
         try {
             kind = MeasurementKind.valueOf(kindText);
@@ -99,7 +99,7 @@ public final class RecordValidator {
         }
         Unit unit;
         try {
-            unit = Unit.fromSymbol(record.field(RawRecord.UNIT).orElseThrow());
+            unit = Unit.fromSymbol(record.text(RawRecord.UNIT));
         } catch (IllegalArgumentException e) {
             return refuse(RejectionReason.UNKNOWN_UNIT, e.getMessage());
         }
@@ -108,7 +108,7 @@ public final class RecordValidator {
                     + " (" + unit.dimension() + "); send it in " + kind.unit().symbol() + " or another "
                     + kind.dimension() + " unit");
         }
-        String valueText = record.field(RawRecord.VALUE).orElseThrow();
+        String valueText = record.text(RawRecord.VALUE);
         double value;
         if (NON_FINITE.contains(valueText.toLowerCase(Locale.ROOT))) {
             return refuse(RejectionReason.OUT_OF_RANGE, "value " + valueText + " is not a finite number; leave a"
@@ -124,7 +124,7 @@ public final class RecordValidator {
             return refuse(RejectionReason.OUT_OF_RANGE, "value " + valueText + " is too large to be a finite"
                     + " double; check the unit");
         }
-        String timeText = record.field(RawRecord.TIME).orElseThrow();
+        String timeText = record.text(RawRecord.TIME);
         Instant time;
         try {
             time = IsoTimes.parse(timeText);
