@@ -1,0 +1,153 @@
+package io.gridai.flink.clean;
+
+import io.gridai.flink.config.CleaningSettings;
+import io.gridai.flink.io.WireTypeInformation;
+import io.gridai.model.Measurement;
+import io.gridai.model.QualityFlag;
+import java.time.Instant;
+import java.util.EnumSet;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Cleans one asset's readings (keyed by asset id), in this order:
+ * <ol>
+ * <li><b>late</b>: a reading more than {@code allowed-lateness} behind the watermark goes, flagged LATE, to the
+ * {@link #LATE} side output ({@code telemetry.late}) and nowhere else;</li>
+ * <li><b>duplicates</b>: a measurement id seen within {@code dedup.ttl} is dropped (keyed map state with TTL);</li>
+ * <li><b>impossible values</b> ({@link io.gridai.flink.config.PhysicalRanges}) are flagged OUT_OF_RANGE: they stay
+ * in {@code telemetry.clean} so nothing vanishes silently, but aggregates, alerts and live state drop them;</li>
+ * <li><b>gaps</b>: a reading whose previous reading of the same kind is older than {@code gap.threshold} is
+ * flagged GAP;</li>
+ * <li><b>stuck sensors</b>: a reading that repeats its kind's value for the {@code stuck.readings}-th time in a
+ * row or more, while another quantity of the asset changed meanwhile, is flagged STUCK. (A flat value on an asset
+ * where nothing moves is not evidence of a stuck sensor.)</li>
+ * </ol>
+ * Gap and stuck tracking follow event time per kind; a reading older than the last one of its kind (out of order)
+ * is passed on without updating the track. Tracking state expires with {@code state.ttl}.
+ */
+public final class CleaningFunction extends KeyedProcessFunction<String, Measurement, Measurement> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Readings later than the allowed lateness. */
+    public static final OutputTag<Measurement> LATE = new OutputTag<>("late", WireTypeInformation.of(Measurement.class));
+
+    private final CleaningSettings settings;
+    private transient MapState<String, Boolean> seenIds;
+    private transient MapState<String, SensorTrack> tracks;
+    private transient ValueState<Long> assetChanges;
+    private transient Counter late;
+    private transient Counter duplicates;
+    private transient Counter outOfRange;
+    private transient Counter stuck;
+    private transient Counter gaps;
+
+    public CleaningFunction(CleaningSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        MapStateDescriptor<String, Boolean> seen = new MapStateDescriptor<>("seen-ids", Types.STRING, Types.BOOLEAN);
+        seen.enableTimeToLive(ttl(settings.dedupTtl()));
+        seenIds = getRuntimeContext().getMapState(seen);
+        MapStateDescriptor<String, SensorTrack> trackDescriptor =
+                new MapStateDescriptor<>("sensor-tracks", Types.STRING, Types.POJO(SensorTrack.class));
+        trackDescriptor.enableTimeToLive(ttl(settings.stateTtl()));
+        tracks = getRuntimeContext().getMapState(trackDescriptor);
+        ValueStateDescriptor<Long> changes = new ValueStateDescriptor<>("asset-changes", Types.LONG);
+        changes.enableTimeToLive(ttl(settings.stateTtl()));
+        assetChanges = getRuntimeContext().getState(changes);
+        var metrics = getRuntimeContext().getMetricGroup();
+        late = metrics.counter("lateReadings");
+        duplicates = metrics.counter("duplicateReadings");
+        outOfRange = metrics.counter("outOfRangeReadings");
+        stuck = metrics.counter("stuckReadings");
+        gaps = metrics.counter("gapReadings");
+    }
+
+    private static StateTtlConfig ttl(java.time.Duration ttl) {
+        return StateTtlConfig.newBuilder(ttl)
+                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .build();
+    }
+
+    @Override
+    public void processElement(Measurement m, Context ctx, Collector<Measurement> out) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        long eventMillis = m.eventTime().toEpochMilli();
+        if (watermark != Long.MIN_VALUE && eventMillis + settings.allowedLateness().toMillis() < watermark) {
+            late.inc();
+            ctx.output(LATE, m.withFlag(QualityFlag.LATE));
+            return;
+        }
+        String id = m.id().value();
+        if (seenIds.contains(id)) {
+            duplicates.inc();
+            return;
+        }
+        seenIds.put(id, Boolean.TRUE);
+
+        if (!settings.ranges().isPossible(m.kind(), m.value())) {
+            outOfRange.inc();
+            out.collect(m.withFlag(QualityFlag.OUT_OF_RANGE));
+            return;
+        }
+        EnumSet<QualityFlag> flags = m.quality().isEmpty() ? EnumSet.noneOf(QualityFlag.class) : EnumSet.copyOf(m.quality());
+        track(m, flags);
+        out.collect(flags.equals(m.quality()) ? m : m.withQuality(flags));
+    }
+
+    private void track(Measurement m, EnumSet<QualityFlag> flags) throws Exception {
+        String kind = m.kind().name();
+        long eventNanos = nanos(m.eventTime());
+        SensorTrack track = tracks.get(kind);
+        long changes = assetChanges.value() == null ? 0 : assetChanges.value();
+        if (track == null) {
+            track = new SensorTrack();
+            track.lastValue = m.value();
+            track.lastEventNanos = eventNanos;
+            track.repeats = 1;
+            track.assetChangesAtRunStart = changes;
+            tracks.put(kind, track);
+            return;
+        }
+        if (eventNanos <= track.lastEventNanos) {
+            return; // out of order: judged against readings it does not follow
+        }
+        if (eventNanos - track.lastEventNanos > settings.gapThreshold().toNanos()) {
+            flags.add(QualityFlag.GAP);
+            gaps.inc();
+        }
+        if (m.value() == track.lastValue) {
+            track.repeats++;
+            if (track.repeats >= settings.stuckReadings() && changes > track.assetChangesAtRunStart) {
+                flags.add(QualityFlag.STUCK);
+                stuck.inc();
+            }
+        } else {
+            changes++;
+            assetChanges.update(changes);
+            track.repeats = 1;
+            track.assetChangesAtRunStart = changes;
+        }
+        track.lastValue = m.value();
+        track.lastEventNanos = eventNanos;
+        tracks.put(kind, track);
+    }
+
+    static long nanos(Instant time) {
+        return time.getEpochSecond() * 1_000_000_000L + time.getNano();
+    }
+}

@@ -1,0 +1,107 @@
+package io.gridai.flink.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Everything the jobs can be told, read from a properties file ({@code --config FILE}) and {@code --set key=value}
+ * overrides; every key has a default (see the module README's table). Defaults suit {@code gridai up}; tests shrink
+ * the durations.
+ *
+ * @param parallelism           {@code parallelism} [2]
+ * @param checkpointInterval    {@code checkpoint.interval} [PT10S]: also how often the exactly-once sinks commit,
+ *                              so the delay before read_committed consumers see output
+ * @param checkpointDir         {@code checkpoint.dir} [none: in the job manager's memory]: a {@code file://} or
+ *                              object-store URI for checkpoints and savepoints
+ * @param windows               {@code windows} [PT1S,PT1M,PT15M]: tumbling windows of the aggregates
+ * @param zoneLoadWindows       {@code zone-load.windows} [PT5M,PT1H]: windows of the zone load totals
+ * @param transactionTimeout    {@code kafka.transaction.timeout} [PT5M]: must stay below the broker's
+ *                              {@code transaction.max.timeout.ms} (15 min by default) or the job restarts forever
+ * @param transactionalIdPrefix {@code kafka.transactional-id-prefix} [gridai-flink]: unique per job deployment
+ * @param consumerGroup         {@code kafka.group-id} [gridai-flink]
+ * @param liveStateMap          {@code live-state.map} [gridai-live]: the Hazelcast IMap of latest values
+ * @param liveStateFlushInterval {@code live-state.flush-interval} [PT0.1S]: at most this long between two batched
+ *                              writes to the IMap
+ * @param cleaning              cleaning keys ({@link CleaningSettings})
+ * @param alerts                limit keys ({@link AlertLimits})
+ * @param topology              {@code topology.*} ({@link AssetTopology})
+ */
+public record JobSettings(
+        int parallelism,
+        Duration checkpointInterval,
+        Optional<String> checkpointDir,
+        List<Duration> windows,
+        List<Duration> zoneLoadWindows,
+        Duration transactionTimeout,
+        String transactionalIdPrefix,
+        String consumerGroup,
+        String liveStateMap,
+        Duration liveStateFlushInterval,
+        CleaningSettings cleaning,
+        AlertLimits alerts,
+        AssetTopology topology) implements Serializable {
+
+    public static final int DEFAULT_PARALLELISM = 2;
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    public static final List<Duration> DEFAULT_WINDOWS =
+            List.of(Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(15));
+    public static final List<Duration> DEFAULT_ZONE_LOAD_WINDOWS = List.of(Duration.ofMinutes(5), Duration.ofHours(1));
+    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(5);
+
+    public JobSettings {
+        if (checkpointInterval.compareTo(transactionTimeout) >= 0) {
+            throw new SettingsException("checkpoint.interval (" + checkpointInterval + ") must be shorter than"
+                    + " kafka.transaction.timeout (" + transactionTimeout + "): a transaction stays open from one"
+                    + " checkpoint to the next");
+        }
+        windows = List.copyOf(windows);
+        zoneLoadWindows = List.copyOf(zoneLoadWindows);
+    }
+
+    /** Every default. */
+    public static JobSettings defaults() {
+        return from(new Properties());
+    }
+
+    /** Settings from {@code properties}, defaults for absent keys. */
+    public static JobSettings from(Properties properties) {
+        PropertyReader p = new PropertyReader(properties);
+        return new JobSettings(
+                p.integer("parallelism", DEFAULT_PARALLELISM, 1),
+                p.positiveDuration("checkpoint.interval", DEFAULT_CHECKPOINT_INTERVAL),
+                p.text("checkpoint.dir"),
+                p.durations("windows", DEFAULT_WINDOWS),
+                p.durations("zone-load.windows", DEFAULT_ZONE_LOAD_WINDOWS),
+                p.positiveDuration("kafka.transaction.timeout", DEFAULT_TRANSACTION_TIMEOUT),
+                p.text("kafka.transactional-id-prefix", "gridai-flink"),
+                p.text("kafka.group-id", "gridai-flink"),
+                p.text("live-state.map", "gridai-live"),
+                p.positiveDuration("live-state.flush-interval", Duration.ofMillis(100)),
+                CleaningSettings.read(p),
+                AlertLimits.read(p),
+                AssetTopology.read(p));
+    }
+
+    /** Settings from a properties file, with {@code overrides} on top. */
+    public static JobSettings load(Optional<Path> file, Properties overrides) {
+        Properties properties = new Properties();
+        if (file.isPresent()) {
+            try (InputStream in = Files.newInputStream(file.get())) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the flink-jobs configuration " + file.get()
+                        + "; give a readable properties file (--config) or none for the defaults", e);
+            }
+        }
+        properties.putAll(overrides);
+        return from(properties);
+    }
+}

@@ -1,0 +1,77 @@
+package io.gridai.flink.io;
+
+import io.gridai.flink.config.JobSettings;
+import io.gridai.model.Measurement;
+import io.gridai.model.topic.Topic;
+import java.util.Optional;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** The Kafka sources and exactly-once sinks of the jobs, configured the one way the platform needs. */
+public final class KafkaIo {
+
+    private final String bootstrapServers;
+    private final JobSettings settings;
+    private final boolean bounded;
+
+    /**
+     * @param bounded read only what the topic holds when the job starts, then finish (benchmarks, batch replays)
+     */
+    public KafkaIo(String bootstrapServers, JobSettings settings, boolean bounded) {
+        this.bootstrapServers = bootstrapServers;
+        this.settings = settings;
+        this.bounded = bounded;
+    }
+
+    /**
+     * Measurements from {@code topic}, from the consumer group's committed offsets (earliest when it has none). On a
+     * restore, offsets come from the checkpoint instead.
+     */
+    @SuppressWarnings("deprecation") // the connector's committedOffsets still takes Kafka's OffsetResetStrategy
+    public KafkaSource<Measurement> measurements(Topic<?, Measurement> topic) {
+        KafkaSourceBuilder<Measurement> builder = KafkaSource.<Measurement>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic.name())
+                .setGroupId(settings.consumerGroup())
+                .setClientIdPrefix(settings.consumerGroup() + "-" + topic.name())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new WireRecordDeserializer<>(Measurement.class))
+                .setProperty("isolation.level", "read_committed");
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    /**
+     * An exactly-once (transactional) sink to {@code topic}; {@code name} makes the transactional ids unique per sink.
+     * The producer's transaction timeout is {@code kafka.transaction.timeout}, below the broker's maximum.
+     */
+    public <T> KafkaSink<T> exactlyOnce(Topic<?, T> topic, SerializableFunction<T, String> key, String name) {
+        return sink(topic, key, name, DeliveryGuarantee.EXACTLY_ONCE);
+    }
+
+    public <T> KafkaSink<T> sink(Topic<?, T> topic, SerializableFunction<T, String> key, String name,
+            DeliveryGuarantee guarantee) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setRecordSerializer(new WireRecordSerializer<>(topic.name(), topic.valueType(), key))
+                .setDeliveryGuarantee(guarantee)
+                .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-" + name)
+                .setProperty("transaction.timeout.ms", Long.toString(settings.transactionTimeout().toMillis()))
+                .setProperty("linger.ms", "5")
+                .setProperty("batch.size", Integer.toString(128 * 1024))
+                .setProperty("compression.type", "lz4")
+                .setProperty("client.id", settings.transactionalIdPrefix() + "-" + name)
+                .build();
+    }
+
+    public Optional<String> bootstrapServers() {
+        return Optional.of(bootstrapServers);
+    }
+}
