@@ -67,6 +67,14 @@ public interface IngestionConfig {
         Optional<String> mqttUsername();
 
         /**
+         * SHA-256 fingerprints (hex, colons allowed, as {@code openssl x509 -noout -fingerprint -sha256} prints
+         * them) of the client certificates the source may present on the HTTPS port instead of an API key. The
+         * TLS handshake proves the sender holds the certificate's key; the certificate must also be trusted by
+         * the server's trust store ({@code quarkus.tls.trust-store.p12.path} or another {@code quarkus.tls} store).
+         */
+        Optional<List<String>> clientCertificateSha256();
+
+        /**
          * Whether the source produces to its own Kafka topic ({@code telemetry.inbound.<id>}), which ingestion
          * creates if missing, reads, verifies and re-publishes. The broker's ACL must let only this source write
          * to it.

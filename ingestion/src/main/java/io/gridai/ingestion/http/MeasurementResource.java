@@ -8,7 +8,12 @@ import io.gridai.ingestion.config.IngestionConfig;
 import io.gridai.ingestion.metrics.IngestionMetrics;
 import io.gridai.ingestion.source.Authentication;
 import io.gridai.ingestion.source.SourceRegistry;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -62,6 +67,39 @@ public class MeasurementResource {
         this.config = config;
     }
 
+    /**
+     * A client certificate (HTTPS with client authentication) names the source; an API key is then optional
+     * but, if sent too, must be the same source's. Without a certificate the API key decides.
+     */
+    private Authentication authenticate(String apiKey, HttpServerRequest request) {
+        Optional<X509Certificate> certificate = peerCertificate(request);
+        if (certificate.isEmpty()) {
+            return registry.authenticate(apiKey);
+        }
+        Authentication byCertificate = registry.authenticateCertificate(certificate.get());
+        if (apiKey == null || apiKey.isBlank() || !(byCertificate instanceof Authentication.Known known)) {
+            return byCertificate;
+        }
+        Authentication byKey = registry.authenticate(apiKey);
+        if (byKey instanceof Authentication.Known other && other.source().id().equals(known.source().id())) {
+            return byCertificate;
+        }
+        return new Authentication.Unknown("the client certificate is source " + known.source().id()
+                + "'s but the X-Api-Key is not; send one credential, or both of the same source");
+    }
+
+    private static Optional<X509Certificate> peerCertificate(HttpServerRequest request) {
+        if (request == null || !request.isSSL() || request.sslSession() == null) {
+            return Optional.empty();
+        }
+        try {
+            Certificate[] chain = request.sslSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate leaf ? Optional.of(leaf) : Optional.empty();
+        } catch (SSLPeerUnverifiedException e) {
+            return Optional.empty(); // no client certificate: the API key decides
+        }
+    }
+
     @POST
     @Consumes({MediaType.APPLICATION_JSON, TEXT_CSV})
     @Operation(summary = "Send a batch of measurements",
@@ -108,11 +146,12 @@ public class MeasurementResource {
             @Parameter(description = "The source's API key, as registered with GridAI") @HeaderParam(API_KEY_HEADER)
             String apiKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpServerRequest request,
             byte[] body) {
         BatchFormat format = contentType != null
                 && MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 ? BatchFormat.JSON : BatchFormat.CSV;
-        Authentication authentication = registry.authenticate(apiKey);
+        Authentication authentication = authenticate(apiKey, request);
         String sourceTag = authentication instanceof Authentication.Known known ? known.source().id().value()
                 : IngestionMetrics.UNKNOWN_SOURCE;
         Optional<InFlightLimits.Permit> permit = limits.tryAcquire(sourceTag);

@@ -10,8 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +38,14 @@ public class SourceRegistry {
     private final Map<SourceId, ApprovedSource> sources;
     private final List<KeyedSource> keyed;
     private final Map<String, ApprovedSource> byMqttUsername;
+    private final Map<String, ApprovedSource> byCertificate;
 
     public SourceRegistry(IngestionConfig config) {
         Map<SourceId, ApprovedSource> byId = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         List<KeyedSource> withKeys = new ArrayList<>();
         Map<String, SourceId> keyOwners = new HashMap<>();
         Map<String, ApprovedSource> mqttOwners = new HashMap<>();
+        Map<String, ApprovedSource> certificateOwners = new HashMap<>();
         config.sources().forEach((name, source) -> {
             SourceId id = sourceId(name);
             if (source.allowedAssets().isEmpty() || source.allowedKinds().isEmpty()) {
@@ -57,6 +62,19 @@ public class SourceRegistry {
                             + e.getMessage());
                 }
             }
+            source.clientCertificateSha256().orElse(List.of()).forEach(fingerprint -> {
+                String normalised = fingerprint.replace(":", "").strip().toLowerCase(java.util.Locale.ROOT);
+                if (!normalised.matches("[0-9a-f]{64}")) {
+                    throw new ConfigurationException("gridai.ingestion.sources." + name + ".client-certificate-sha256"
+                            + " has '" + fingerprint + "', which is not a SHA-256 fingerprint; give the 64 hex digits"
+                            + " that openssl x509 -noout -fingerprint -sha256 -in client.pem prints");
+                }
+                ApprovedSource previous = certificateOwners.putIfAbsent(normalised, approved);
+                if (previous != null) {
+                    throw new ConfigurationException("sources " + previous.id() + " and " + id + " list the same client"
+                            + " certificate; give each source its own");
+                }
+            });
             source.mqttUsername().ifPresent(username -> {
                 if (username.isBlank() || username.contains("/") || username.contains("+")
                         || username.contains("#")) {
@@ -87,12 +105,15 @@ public class SourceRegistry {
         this.sources = Map.copyOf(byId);
         this.keyed = List.copyOf(withKeys);
         this.byMqttUsername = Map.copyOf(mqttOwners);
+        this.byCertificate = Map.copyOf(certificateOwners);
         if (sources.isEmpty()) {
             LOG.warn("source registry is empty: every feed will be refused; configure gridai.ingestion.sources");
         }
         byId.values().forEach(s -> LOG.infof("approved source id=%s utility=\"%s\" assets=%s kinds=%s revoked=%s "
-                + "httpKey=%s mqtt=%s kafkaDirect=%s", s.id(), s.utility(), s.allowedAssets(), s.allowedKinds(),
+                + "httpKey=%s certificates=%d mqtt=%s kafkaDirect=%s", s.id(), s.utility(), s.allowedAssets(),
+                s.allowedKinds(),
                 s.revoked(), keyOwners.containsValue(s.id()),
+                certificateOwners.values().stream().filter(c -> c.id().equals(s.id())).count(),
                 mqttOwners.values().stream().anyMatch(m -> m.id().equals(s.id())), s.kafkaDirect()));
     }
 
@@ -111,6 +132,25 @@ public class SourceRegistry {
         return match == null
                 ? new Authentication.Unknown("the X-Api-Key is not registered for any source")
                 : new Authentication.Known(match);
+    }
+
+    /**
+     * The source that owns this client certificate (the leaf of the chain the TLS handshake verified), compared
+     * by its SHA-256 fingerprint.
+     */
+    public Authentication authenticateCertificate(X509Certificate certificate) {
+        String fingerprint;
+        try {
+            fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(certificate.getEncoded()));
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            return new Authentication.Unknown("the client certificate could not be read: " + e.getMessage());
+        }
+        ApprovedSource source = byCertificate.get(fingerprint);
+        return source == null
+                ? new Authentication.Unknown("the client certificate (SHA-256 " + fingerprint + ", subject "
+                        + certificate.getSubjectX500Principal().getName() + ") is not registered for any source")
+                : new Authentication.Known(source);
     }
 
     /** The source whose devices connect to the MQTT broker with this username. */

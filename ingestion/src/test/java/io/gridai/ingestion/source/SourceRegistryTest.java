@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridai.ingestion.config.IngestionConfig;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.id.SourceId;
+import io.gridai.model.topic.Topics;
 import io.gridai.model.unit.MeasurementKind;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -69,6 +70,34 @@ class SourceRegistryTest {
         Map<String, String> bad = twoSources();
         bad.put("gridai.ingestion.sources.utility-a.allowed-assets", "gen*1");
         assertThatThrownBy(() -> config(bad)).hasStackTraceContaining("only at the end");
+    }
+
+    @Test
+    void mqttUsernamesInboundTopicsAndCertificatesAreCheckedAndFound() {
+        Map<String, String> props = twoSources();
+        props.put("gridai.ingestion.sources.utility-a.mqtt-username", "north");
+        props.put("gridai.ingestion.sources.utility-a.kafka-direct", "true");
+        SourceRegistry registry = new SourceRegistry(config(props));
+        assertThat(registry.authenticateMqtt("north")).isInstanceOfSatisfying(Authentication.Known.class,
+                known -> assertThat(known.source().id()).isEqualTo(SourceId.of("utility-a")));
+        assertThat(registry.authenticateMqtt("south")).isInstanceOf(Authentication.Unknown.class);
+        assertThat(registry.authenticateInbound(Topics.sourceInbound(SourceId.of("utility-a"))
+                .name())).isInstanceOf(Authentication.Known.class);
+        assertThat(registry.authenticateInbound(Topics.sourceInbound(SourceId.of("utility-b"))
+                .name())).as("utility-b has no kafka-direct").isInstanceOf(Authentication.Unknown.class);
+        assertThat(registry.kafkaDirectSources()).extracting(ApprovedSource::id).containsExactly(SourceId.of("utility-a"));
+
+        Map<String, String> bad = twoSources();
+        bad.put("gridai.ingestion.sources.utility-a.client-certificate-sha256", "AB:CD");
+        assertThatThrownBy(() -> new SourceRegistry(config(bad))).hasMessageContaining("client-certificate-sha256")
+                .hasMessageContaining("64 hex digits");
+        Map<String, String> sameUser = twoSources();
+        sameUser.put("gridai.ingestion.sources.utility-a.mqtt-username", "shared");
+        sameUser.put("gridai.ingestion.sources.utility-b.mqtt-username", "shared");
+        assertThatThrownBy(() -> new SourceRegistry(config(sameUser))).hasMessageContaining("same mqtt-username");
+        Map<String, String> slash = twoSources();
+        slash.put("gridai.ingestion.sources.utility-a.mqtt-username", "a/b");
+        assertThatThrownBy(() -> new SourceRegistry(config(slash))).hasMessageContaining("cannot be an MQTT topic level");
     }
 
     private static Map<String, String> twoSources() {
