@@ -99,7 +99,8 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         props.setProperty(IConfig.PORT_PROPERTY_NAME, String.valueOf(port));
         props.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
         props.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
-        props.setProperty(BrokerConstants.ALLOW_ZERO_BYTE_CLIENT_ID_PROPERTY_NAME, "false");
+        // As mosquitto: a client without an id (mosquitto_pub's default) gets one for a clean session only.
+        props.setProperty(BrokerConstants.ALLOW_ZERO_BYTE_CLIENT_ID_PROPERTY_NAME, "true");
         props.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "true");
         props.setProperty(IConfig.DATA_PATH_PROPERTY_NAME, settings.dataDir().toAbsolutePath().toString());
         props.setProperty(IConfig.PERSISTENT_QUEUE_TYPE_PROPERTY_NAME, "h2");

@@ -149,7 +149,11 @@ class EmbeddedMqttBrokerTest {
 
     /** A client whose every blocking call gives up after 10 s, so that a missing answer fails the test. */
     static MqttClient client(EmbeddedMqttBroker broker, String clientId) throws MqttException {
-        MqttClient client = new MqttClient(broker.url(), clientId, new MemoryPersistence());
+        return client(broker.url(), clientId);
+    }
+
+    static MqttClient client(String url, String clientId) throws MqttException {
+        MqttClient client = new MqttClient(url, clientId, new MemoryPersistence());
         client.setTimeToWait(10_000);
         return client;
     }

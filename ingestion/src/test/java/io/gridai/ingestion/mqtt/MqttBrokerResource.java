@@ -1,0 +1,78 @@
+package io.gridai.ingestion.mqtt;
+
+import io.gridai.mqtt.EmbeddedMqttBroker;
+import io.gridai.mqtt.MqttBrokerSettings;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Starts the real embedded MQTT broker (Moquette, from mqtt-embedded) in the test JVM on a free loopback port, with
+ * the users the tests publish as, and turns the MQTT feed on against it. Its data directory (persistent sessions) is
+ * fresh under {@code target/tmp} and deleted afterwards.
+ */
+public class MqttBrokerResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Ingestion's own login: it may read {@code gridai/telemetry/#} and publish nothing. */
+    static final String INGESTION_USER = "gridai-ingestion";
+    /** utility-a's MQTT username in the test profile. */
+    static final String NORTH_GRID = "north-grid";
+    /** A broker user no source of ingestion's registry has. */
+    static final String STRANGER = "stranger-grid";
+    static final Map<String, String> PASSWORDS = Map.of(
+            INGESTION_USER, "ingestion-test-secret-0123",
+            NORTH_GRID, "north-grid-test-secret-0123",
+            STRANGER, "stranger-test-secret-0123");
+
+    private static volatile EmbeddedMqttBroker broker;
+    private Path dataDir;
+
+    /** The running broker, for the tests' own clients. */
+    static EmbeddedMqttBroker broker() {
+        if (broker == null) {
+            throw new IllegalStateException("the test MQTT broker is not running; annotate the test with "
+                    + "@WithTestResource(MqttBrokerResource.class)");
+        }
+        return broker;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            Files.createDirectories(tmp);
+            dataDir = Files.createTempDirectory(tmp, "gridai-ingestion-mqtt");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the test MQTT broker's data directory", e);
+        }
+        broker = EmbeddedMqttBroker.start(MqttBrokerSettings.ephemeralPort(dataDir, PASSWORDS, Set.of(INGESTION_USER)));
+        return Map.of(
+                "gridai.ingestion.mqtt.enabled", "true",
+                "mp.messaging.incoming." + MqttFeed.CHANNEL + ".host", broker.host(),
+                "mp.messaging.incoming." + MqttFeed.CHANNEL + ".port", String.valueOf(broker.port()),
+                "mp.messaging.incoming." + MqttFeed.CHANNEL + ".username", INGESTION_USER,
+                "mp.messaging.incoming." + MqttFeed.CHANNEL + ".password", PASSWORDS.get(INGESTION_USER));
+    }
+
+    @Override
+    public void stop() {
+        EmbeddedMqttBroker running = broker;
+        broker = null;
+        if (running != null) {
+            running.close();
+        }
+        if (dataDir != null) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the test MQTT broker's data in " + dataDir, e);
+            }
+        }
+    }
+}
