@@ -16,7 +16,9 @@ import java.util.Optional;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -147,6 +149,9 @@ public class MeasurementResource {
             String apiKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Context HttpServerRequest request,
+            @Parameter(description = "all (default): one result per record; refusals: only the records not accepted,"
+                    + " for large batches whose accepted records need no echo")
+            @QueryParam("report") @DefaultValue("all") String report,
             byte[] body) {
         BatchFormat format = contentType != null
                 && MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)
@@ -160,8 +165,12 @@ public class MeasurementResource {
             return Responses.of(new IngestResult.Throttled(sourceTag, config.http().retryAfter()));
         }
         try (InFlightLimits.Permit held = permit.get()) {
-            return Responses.of(ingestion.ingest(CHANNEL, authentication, format, body == null ? new byte[0] : body,
-                    contentType));
+            IngestResult result = ingestion.ingest(CHANNEL, authentication, format, body == null ? new byte[0] : body,
+                    contentType);
+            if ("refusals".equals(report) && result instanceof IngestResult.Processed processed) {
+                result = new IngestResult.Processed(processed.report().refusalsOnly());
+            }
+            return Responses.of(result);
         }
     }
 }

@@ -12,9 +12,16 @@ public record BatchReport(
         @Schema(description = "Records now on the raw telemetry topic.") int accepted,
         @Schema(description = "Records refused and kept on the dead-letter topic.") int refused,
         @Schema(description = "Records already accepted before (by measurement id).") int duplicates,
-        @Schema(description = "One result per record, in batch order.") List<RecordResult> results) {
+        @Schema(description = "One result per record, in batch order; with report=refusals only the records not"
+                + " accepted (every index not listed was accepted).") List<RecordResult> results) {
 
     public BatchReport {
         results = List.copyOf(results);
+    }
+
+    /** The same report listing only the records that were not accepted (refused or duplicate). */
+    public BatchReport refusalsOnly() {
+        return new BatchReport(source, received, accepted, refused, duplicates,
+                results.stream().filter(r -> r.status() != RecordStatus.ACCEPTED).toList());
     }
 }

@@ -53,7 +53,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   <li><b>raw producer</b>: a plain KafkaProducer writes the points as {@code Measurement} records to the raw
  *   telemetry topic, with the producer settings ingestion uses (acks=all, idempotent, same linger and batch);</li>
  *   <li><b>HTTP</b>: the same points as JSON batches of {@code gridai.bench.batch} records, POSTed by
- *   {@code gridai.bench.clients} concurrent clients, each waiting for its 200;</li>
+ *   {@code gridai.bench.clients} concurrent clients, each waiting for its 200 — once with the full per-record
+ *   report, once with {@code ?report=refusals};</li>
  *   <li><b>Kafka-direct</b>: the same points as JSON-array records of a batch each on the source's inbound topic;
  *   timed from the first send until ingestion has committed the inbound offsets (everything re-published and
  *   acknowledged).</li>
@@ -96,16 +97,20 @@ public final class IngestionThroughputBenchmark {
                         Runtime.getRuntime().availableProcessors());
                 List<Double> raw = new ArrayList<>();
                 List<Double> http = new ArrayList<>();
+                List<Double> httpRefusals = new ArrayList<>();
                 List<Double> direct = new ArrayList<>();
                 for (int round = 0; round <= rounds; round++) {
                     double r = rawProducer(broker.bootstrapServers());
-                    double h = http(port);
+                    double h = http(port, "");
+                    double hr = http(port, "?report=refusals");
                     double d = kafkaDirect(broker.bootstrapServers(), admin);
                     System.out.printf(Locale.ROOT, "%s round=%d raw_points_per_s=%.0f http_points_per_s=%.0f"
-                            + " kafka_direct_points_per_s=%.0f%n", round == 0 ? "warm-up" : "measured", round, r, h, d);
+                            + " http_report_refusals_points_per_s=%.0f kafka_direct_points_per_s=%.0f%n",
+                            round == 0 ? "warm-up" : "measured", round, r, h, hr, d);
                     if (round > 0) {
                         raw.add(r);
                         http.add(h);
+                        httpRefusals.add(hr);
                         direct.add(d);
                     }
                 }
@@ -113,6 +118,7 @@ public final class IngestionThroughputBenchmark {
                 double rawMedian = median(raw);
                 print("raw-producer", raw, rawMedian);
                 print("http", http, rawMedian);
+                print("http-report-refusals", httpRefusals, rawMedian);
                 print("kafka-direct", direct, rawMedian);
             } finally {
                 service.destroy();
@@ -180,11 +186,11 @@ public final class IngestionThroughputBenchmark {
         }
     }
 
-    private double http(int port) throws Exception {
+    private double http(int port, String query) throws Exception {
         int round = run++;
         List<byte[]> bodies = jsonBatches("http-" + round);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI uri = URI.create("http://127.0.0.1:" + port + "/v1/measurements");
+        URI uri = URI.create("http://127.0.0.1:" + port + "/v1/measurements" + query);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger next = new AtomicInteger();
         long started = System.nanoTime();

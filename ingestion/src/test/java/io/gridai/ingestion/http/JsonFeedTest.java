@@ -5,8 +5,10 @@ import static io.gridai.ingestion.http.Feed.array;
 import static io.gridai.ingestion.http.Feed.freshTime;
 import static io.gridai.ingestion.http.Feed.json;
 import static io.gridai.ingestion.http.Feed.postJson;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -198,6 +200,25 @@ class JsonFeedTest {
 
             assertThat(raw.newValues()).extracting(m -> m.id().value()).containsExactlyInAnyOrder(
                     "utility-a/dup-a", first.getString("results[2].measurementId"), "utility-a/dup-c");
+        }
+    }
+
+    @Test
+    void reportRefusalsListsOnlyTheRecordsNotAccepted() {
+        Instant t = freshTime();
+        String good = json("gen-1", "ACTIVE_POWER", "1", "MW", t, "rep-1");
+        String nan = json("gen-2", "ACTIVE_POWER", "NaN", "MW", t, "rep-2");
+        try (var raw = TopicTail.of(Topics.TELEMETRY_RAW)) {
+            given().contentType("application/json").header(MeasurementResource.API_KEY_HEADER, UTILITY_A_KEY)
+                    .queryParam("report", "refusals")
+                    .body(array(good, nan, good).getBytes(StandardCharsets.UTF_8))
+                    .when().post(Feed.PATH).then()
+                    .statusCode(200)
+                    .body("received", equalTo(3))
+                    .body("accepted", equalTo(1))
+                    .body("results.index", contains(1, 2))
+                    .body("results.status", contains("REFUSED", "DUPLICATE"));
+            assertThat(raw.newValues()).extracting(m -> m.id().value()).containsExactly("utility-a/rep-1");
         }
     }
 
