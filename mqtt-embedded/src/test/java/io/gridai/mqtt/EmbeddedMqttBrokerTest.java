@@ -17,6 +17,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttSecurityException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,55 +33,65 @@ class EmbeddedMqttBrokerTest {
     static final Map<String, String> USERS = Map.of(
             "north-grid", "north-secret-0123", "south-grid", "south-secret-0123", INGESTION, "ingestion-secret-0123");
 
+    /** One broker for the tests that need no restart (each stop costs about 2 s of Netty's graceful shutdown). */
+    private static EmbeddedMqttBroker shared;
+
     @TempDir(cleanup = CleanupMode.ALWAYS)
     Path dataDir;
 
+    @BeforeAll
+    static void startShared(@TempDir(cleanup = CleanupMode.ALWAYS) Path sharedDataDir) {
+        shared = EmbeddedMqttBroker.start(MqttBrokerSettings.ephemeralPort(sharedDataDir, USERS, Set.of(INGESTION)));
+    }
+
+    @AfterAll
+    static void stopShared() {
+        shared.close();
+    }
+
     @Test
     void aSourcesQos1MessageReachesTheSubscriber() throws Exception {
-        try (var broker = start(0)) {
-            Received received = new Received();
-            MqttClient ingestion = subscriber(broker, "ingestion-1", true, received);
-            MqttClient north = connect(broker, "north-1", "north-grid", true);
+        EmbeddedMqttBroker broker = shared;
+        Received received = new Received();
+        MqttClient ingestion = subscriber(broker, "ingestion-1", true, received);
+        MqttClient north = connect(broker, "north-1", "north-grid", true);
 
-            north.publish("gridai/telemetry/north-grid/substation-7", payload("reading-1"), 1, false);
+        north.publish("gridai/telemetry/north-grid/substation-7", payload("reading-1"), 1, false);
 
-            assertThat(received.next()).isEqualTo("gridai/telemetry/north-grid/substation-7 reading-1");
-            disconnect(north, ingestion);
-        }
+        assertThat(received.next()).isEqualTo("gridai/telemetry/north-grid/substation-7 reading-1");
+        disconnect(north, ingestion);
     }
 
     @Test
     void aUserPublishesOnlyBelowItsOwnLevelAndOnlySubscribersRead() throws Exception {
-        try (var broker = start(0)) {
-            Received received = new Received();
-            MqttClient ingestion = subscriber(broker, "ingestion-2", true, received);
-            MqttClient north = connect(broker, "north-2", "north-grid", true);
+        EmbeddedMqttBroker broker = shared;
+        Received received = new Received();
+        MqttClient ingestion = subscriber(broker, "ingestion-2", true, received);
+        MqttClient north = connect(broker, "north-2", "north-grid", true);
 
-            // In order on one connection: the forbidden ones are dropped by the broker, the allowed one arrives.
-            // (QoS 0: Moquette does not PUBACK a refused QoS 1 publish, MQTT 3.1.1 having no negative PUBACK, so a
-            // QoS 1 sender would wait for an answer that never comes.)
-            north.publish("gridai/telemetry/south-grid/substation-1", payload("posing as south"), 0, false);
-            north.publish("gridai/telemetry/north-grid", payload("no level below the user"), 0, false);
-            north.publish("elsewhere/north-grid/x", payload("outside the root"), 0, false);
-            north.publish("gridai/telemetry/north-grid/substation-1", payload("own level"), 1, false);
+        // In order on one connection: the forbidden ones are dropped by the broker, the allowed one arrives.
+        // (QoS 0: Moquette does not PUBACK a refused QoS 1 publish, MQTT 3.1.1 having no negative PUBACK, so a
+        // QoS 1 sender would wait for an answer that never comes.)
+        north.publish("gridai/telemetry/south-grid/substation-1", payload("posing as south"), 0, false);
+        north.publish("gridai/telemetry/north-grid", payload("no level below the user"), 0, false);
+        north.publish("elsewhere/north-grid/x", payload("outside the root"), 0, false);
+        north.publish("gridai/telemetry/north-grid/substation-1", payload("own level"), 1, false);
 
-            assertThat(received.next()).isEqualTo("gridai/telemetry/north-grid/substation-1 own level");
-            assertThat(received.queue).isEmpty();
+        assertThat(received.next()).isEqualTo("gridai/telemetry/north-grid/substation-1 own level");
+        assertThat(received.queue).isEmpty();
 
-            int[] granted = north.subscribeWithResponse("gridai/telemetry/#", 1).getGrantedQos();
-            assertThat(granted).as("a source may not read other sources' telemetry").containsExactly(0x80);
-            disconnect(north, ingestion);
-        }
+        int[] granted = north.subscribeWithResponse("gridai/telemetry/#", 1).getGrantedQos();
+        assertThat(granted).as("a source may not read other sources' telemetry").containsExactly(0x80);
+        disconnect(north, ingestion);
     }
 
     @Test
     void unknownUsersAndWrongPasswordsAreRefused() throws Exception {
-        try (var broker = start(0)) {
-            assertThatThrownBy(() -> connect(broker, "intruder", "north-grid", "wrong-password", true))
-                    .isInstanceOf(MqttSecurityException.class);
-            assertThatThrownBy(() -> connect(broker, "nobody", "nobody", "north-secret-0123", true))
-                    .isInstanceOf(MqttSecurityException.class);
-        }
+        EmbeddedMqttBroker broker = shared;
+        assertThatThrownBy(() -> connect(broker, "intruder", "north-grid", "wrong-password", true))
+                .isInstanceOf(MqttSecurityException.class);
+        assertThatThrownBy(() -> connect(broker, "nobody", "nobody", "north-secret-0123", true))
+                .isInstanceOf(MqttSecurityException.class);
     }
 
     @Test
@@ -111,13 +123,10 @@ class EmbeddedMqttBrokerTest {
     }
 
     @Test
-    void aTakenPortIsRefusedWithAReason(@TempDir(cleanup = CleanupMode.ALWAYS) Path otherDataDir) {
-        try (var broker = start(0)) {
-            assertThatThrownBy(() -> EmbeddedMqttBroker.start(MqttBrokerSettings.ephemeralPort(otherDataDir, USERS,
-                    Set.of(INGESTION)).withPort(broker.port())))
-                    .isInstanceOf(MqttBrokerException.class)
-                    .hasMessageContaining("is the port taken?");
-        }
+    void aTakenPortIsRefusedWithAReason() {
+        assertThatThrownBy(() -> start(shared.port()))
+                .isInstanceOf(MqttBrokerException.class)
+                .hasMessageContaining("is the port taken?");
     }
 
     private EmbeddedMqttBroker start(int port) {
