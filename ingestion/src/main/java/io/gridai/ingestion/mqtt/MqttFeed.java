@@ -100,6 +100,13 @@ public class MqttFeed {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Messages taken from the broker whose PUBACK has not been sent yet (waiting for Kafka, or being retried). */
+    public int unacknowledged() {
+        synchronized (pending) {
+            return pending.size();
+        }
+    }
+
     /** One PUBLISH as received: its topic, packet id, body and the PUBACK to send for it. */
     record Delivery(String topic, int packetId, byte[] body, Runnable puback) {
     }

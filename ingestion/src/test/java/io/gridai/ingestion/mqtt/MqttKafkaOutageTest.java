@@ -36,8 +36,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kafka stops while a device publishes: the feed does not acknowledge the MQTT message and tries again (the
- * unavailable-batch counter moves), and once Kafka is back the readings land, once each, in publishing order.
+ * Kafka stops while a device publishes: the feed does not acknowledge the MQTT messages (both stay pending, their
+ * PUBACK unsent) and tries the first again (the unavailable-batch counter moves); once Kafka is back the readings
+ * land, once each, in publishing order, and nothing is left unacknowledged.
  */
 @QuarkusTest
 @TestProfile(MqttKafkaOutageTest.ShortAckTimeout.class)
@@ -56,6 +57,9 @@ class MqttKafkaOutageTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    MqttFeed feed;
 
     @Test
     void aMessageKafkaDidNotAcknowledgeIsRetriedAndLandsOnceKafkaIsBack() throws Exception {
@@ -77,8 +81,10 @@ class MqttKafkaOutageTest {
                         + "\"ACTIVE_POWER\",\"value\":" + i + ",\"unit\":\"MW\",\"time\":\"" + t.plusSeconds(i)
                         + "\",\"id\":\"" + id + "-" + i + "\"}").getBytes(StandardCharsets.UTF_8), 1, false);
             }
-            // At least two attempts failed: the first message is being retried, not dropped.
+            // At least two attempts failed: the first message is being retried, not dropped, and neither message
+            // has been acknowledged to the broker.
             await().atMost(Duration.ofSeconds(20)).until(() -> unavailable() >= unavailableBefore + 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> feed.unacknowledged() == 2);
         } finally {
             RestartableKafkaResource.restartBroker();
         }
@@ -87,6 +93,7 @@ class MqttKafkaOutageTest {
         List<String> landed = await().atMost(Duration.ofSeconds(30)).until(() -> landedIds(id),
                 ids -> ids.containsAll(expected));
         assertThat(landed).containsExactlyElementsOf(expected);
+        await().atMost(Duration.ofSeconds(10)).until(() -> feed.unacknowledged() == 0);
         north.disconnect();
         north.close();
     }
