@@ -76,7 +76,7 @@ class GridStreamingJobTest {
             await().atMost(RESULTS).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                     assertThat(run.committed(run.topics().clean())).as("clean readings of %s", run.topics().clean().name())
                             .hasSize(readings));
-            run.send(List.of(TestGrid.flush()));
+            run.sendToEveryPartition(TestGrid.flush());
         }
         for (KafkaTestTopics run : List.of(sorted, shuffled)) {
             await().atMost(RESULTS).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertHasAll(run));

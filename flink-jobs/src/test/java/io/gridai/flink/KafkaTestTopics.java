@@ -59,6 +59,18 @@ final class KafkaTestTopics {
 
     /** Sends {@code readings} in this order, keyed by asset, and waits until Kafka has them all. */
     void send(List<Measurement> readings) {
+        send(readings, false);
+    }
+
+    /**
+     * Sends {@code reading} to every partition of the raw topic, so the watermark of every partition moves past it
+     * (the copies share an id: the job keeps one).
+     */
+    void sendToEveryPartition(Measurement reading) {
+        send(List.of(reading), true);
+    }
+
+    private void send(List<Measurement> readings, boolean everyPartition) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -67,7 +79,13 @@ final class KafkaTestTopics {
         try (KafkaProducer<io.gridai.model.id.AssetId, Measurement> producer = new KafkaProducer<>(props,
                 raw.keySerde().serializer(), raw.valueSerde().serializer())) {
             for (Measurement m : readings) {
-                producer.send(new ProducerRecord<>(raw.name(), m.asset(), m));
+                if (everyPartition) {
+                    for (int partition = 0; partition < raw.partitions(); partition++) {
+                        producer.send(new ProducerRecord<>(raw.name(), partition, m.asset(), m));
+                    }
+                } else {
+                    producer.send(new ProducerRecord<>(raw.name(), m.asset(), m));
+                }
             }
             producer.flush();
         }

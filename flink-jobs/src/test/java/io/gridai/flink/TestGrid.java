@@ -43,7 +43,8 @@ final class TestGrid {
         p.setProperty("parallelism", "2");
         p.setProperty("checkpoint.interval", "PT0.5S");
         p.setProperty("watermark.out-of-orderness", "PT2S");
-        p.setProperty("watermark.idle-timeout", "PT3S");
+        // Tests move the watermark with a reading in every partition (flush()), not by waiting for idleness.
+        p.setProperty("watermark.idle-timeout", "PT1M");
         p.setProperty("allowed-lateness", "PT1S");
         p.setProperty("stuck.readings", Integer.toString(STUCK_READINGS));
         p.setProperty("gap.threshold", "PT2S");
@@ -99,10 +100,24 @@ final class TestGrid {
         return out;
     }
 
+    /** Steady readings of zone 1 and the system frequency, 5 per tick, for ticks {@code from} (incl.) to {@code to}. */
+    static List<Measurement> steady(int from, int to) {
+        List<Measurement> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Instant t = T0.plus(TICK.multipliedBy(i));
+            out.add(reading("bus-101", MeasurementKind.VOLTAGE_PU, 0.96 + (i % 7) / 256.0, t));
+            out.add(reading("bus-101", MeasurementKind.VOLTAGE_ANGLE, i / 8.0, t));
+            out.add(reading("load-101", MeasurementKind.ACTIVE_POWER, -(50 + (i % 10) / 4.0), t));
+            out.add(reading("load-102", MeasurementKind.ACTIVE_POWER, -(20 + (i % 5) / 2.0), t));
+            out.add(reading("system", MeasurementKind.FREQUENCY, 60 + ((i % 5) - 2) / 256.0, t));
+        }
+        return out;
+    }
+
     /**
-     * A reading three hours after the data: sent once the data is read, it moves the watermark past every window
-     * (the data's partitions go idle after {@code watermark.idle-timeout}). Sent with the data, it could overtake
-     * a partition whose backlog had not been fetched for longer than the idle timeout and make its readings late.
+     * A reading three hours after the data: sent to every partition once the data is read, it moves the watermark
+     * past every window of the data. (Idleness would also do, but a partition whose backlog is fetched later than the
+     * idle timeout would then see its readings turn late.)
      */
     static Measurement flush() {
         return reading("system", MeasurementKind.FREQUENCY, 60, FLUSH_TIME);
