@@ -113,6 +113,9 @@ public class MqttFeed {
 
     void take(Delivery delivery) {
         synchronized (pending) {
+            if (stopping.getCount() == 0) {
+                return; // stopping: unacknowledged, the broker delivers it again to the next start
+            }
             Pending waiting = pending.get(delivery.packetId());
             if (waiting != null) {
                 // The broker sent it again (a re-send of an unacknowledged message): answer the newest copy.
@@ -202,7 +205,9 @@ public class MqttFeed {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopping.countDown();
+        synchronized (pending) {
+            stopping.countDown();
+        }
         worker.shutdown();
         try {
             if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
