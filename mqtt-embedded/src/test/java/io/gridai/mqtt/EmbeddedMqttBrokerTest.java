@@ -122,6 +122,30 @@ class EmbeddedMqttBrokerTest {
         }
     }
 
+    /** What ingestion relies on when it stops between taking a message and acknowledging it. */
+    @Test
+    void aQos1MessageTheSubscriberNeverAcknowledgedIsDeliveredAgainAfterItReconnects() throws Exception {
+        Received first = new Received();
+        MqttClient ingestion = client(shared, "ingestion-crash");
+        ingestion.setManualAcks(true);
+        ingestion.setCallback(first);
+        ingestion.connect(options(INGESTION, USERS.get(INGESTION), false));
+        ingestion.subscribe("gridai/telemetry/#", 1);
+        MqttClient north = connect(shared, "north-crash", "north-grid", true);
+        north.publish("gridai/telemetry/north-grid/crash", payload("taken, never acknowledged"), 1, false);
+        assertThat(first.next()).isEqualTo("gridai/telemetry/north-grid/crash taken, never acknowledged");
+
+        ingestion.disconnectForcibly(0, 1000, false); // gone without PUBACK or DISCONNECT, as a crashed process
+        ingestion.close();
+
+        Received again = new Received();
+        MqttClient restarted = client(shared, "ingestion-crash");
+        restarted.setCallback(again);
+        restarted.connect(options(INGESTION, USERS.get(INGESTION), false));
+        assertThat(again.next()).isEqualTo("gridai/telemetry/north-grid/crash taken, never acknowledged");
+        disconnect(north, restarted);
+    }
+
     @Test
     void aTakenPortIsRefusedWithAReason() {
         assertThatThrownBy(() -> start(shared.port()))
