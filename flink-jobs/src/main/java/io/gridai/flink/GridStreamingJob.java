@@ -76,6 +76,23 @@ public final class GridStreamingJob {
         this.liveState = liveState;
     }
 
+    /**
+     * Entry point for {@code flink run}: builds the job on the cluster's environment and runs it until cancelled.
+     * Arguments as {@link JobArguments} ({@code --hazelcast embedded} is not available on a cluster).
+     */
+    public static void main(String[] args) throws Exception {
+        JobArguments arguments = JobArguments.parse(args);
+        if (arguments.hazelcast().equals("embedded")) {
+            throw new io.gridai.flink.config.SettingsException("--hazelcast embedded runs only under FlinkJobsMain;"
+                    + " on a Flink cluster give the Hazelcast members' addresses");
+        }
+        StreamExecutionEnvironment env = environment(arguments.settings(), new Configuration());
+        new GridStreamingJob(arguments.settings(), GridTopics.registry(),
+                new KafkaIo(arguments.bootstrap(), arguments.settings(), false), arguments.liveState(Optional.empty()))
+                .addTo(env);
+        env.execute(NAME);
+    }
+
     /** An environment with the job's checkpointing, parallelism and restart strategy. */
     public static StreamExecutionEnvironment environment(JobSettings settings, Configuration base) {
         Configuration conf = new Configuration(base);

@@ -1,0 +1,86 @@
+package io.gridai.flink;
+
+import io.gridai.flink.config.JobSettings;
+import io.gridai.flink.config.SettingsException;
+import io.gridai.flink.live.LiveStateTarget;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The command line shared by {@link FlinkJobsMain} and the {@code flink run} entry points:
+ *
+ * <pre>
+ * --bootstrap HOST:PORT            Kafka bootstrap servers (required)
+ * --config FILE                    properties file of job settings (see JobSettings; defaults otherwise)
+ * --set KEY=VALUE                  one setting on top of the file (repeatable)
+ * --hazelcast none|embedded|HOST:PORT[,HOST:PORT...]
+ *                                  live state: off, a member started in this JVM, or a cluster to join as a client
+ * --hazelcast-cluster NAME         Hazelcast cluster name [gridai]
+ * --ready-file FILE, --heartbeat-file FILE, --parent-pid PID   (FlinkJobsMain only; see there)
+ * </pre>
+ */
+record JobArguments(String bootstrap, JobSettings settings, String hazelcast, String hazelcastCluster,
+        Optional<Path> readyFile, Optional<Path> heartbeatFile, Optional<Long> parentPid) {
+
+    static final List<String> OPTIONS = List.of("--bootstrap", "--config", "--set", "--hazelcast",
+            "--hazelcast-cluster", "--ready-file", "--heartbeat-file", "--parent-pid");
+
+    /**
+     * @throws SettingsException naming the option that is missing, unknown or wrong
+     */
+    static JobArguments parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        Properties overrides = new Properties();
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i];
+            if (!OPTIONS.contains(name)) {
+                throw new SettingsException("unknown option '" + name + "'; the options are " + OPTIONS);
+            }
+            if (i + 1 >= args.length) {
+                throw new SettingsException(name + " needs a value");
+            }
+            String value = args[i + 1];
+            if (name.equals("--set")) {
+                int eq = value.indexOf('=');
+                if (eq <= 0) {
+                    throw new SettingsException("--set takes KEY=VALUE, e.g. --set parallelism=4; got '" + value + "'");
+                }
+                overrides.setProperty(value.substring(0, eq).strip(), value.substring(eq + 1).strip());
+            } else {
+                options.put(name, value);
+            }
+        }
+        String bootstrap = options.get("--bootstrap");
+        if (bootstrap == null || bootstrap.isBlank()) {
+            throw new SettingsException("--bootstrap HOST:PORT (the Kafka bootstrap servers) is required");
+        }
+        JobSettings settings = JobSettings.load(Optional.ofNullable(options.get("--config")).map(Path::of), overrides);
+        Optional<Long> parent;
+        try {
+            parent = Optional.ofNullable(options.get("--parent-pid")).map(Long::parseLong);
+        } catch (NumberFormatException e) {
+            throw new SettingsException("--parent-pid must be a process id, e.g. 4242", e);
+        }
+        return new JobArguments(bootstrap, settings, options.getOrDefault("--hazelcast", "none"),
+                options.getOrDefault("--hazelcast-cluster", "gridai"),
+                Optional.ofNullable(options.get("--ready-file")).map(Path::of),
+                Optional.ofNullable(options.get("--heartbeat-file")).map(Path::of), parent);
+    }
+
+    /** The live-state target for {@code --hazelcast}, given the name of an embedded member if one was started. */
+    Optional<LiveStateTarget> liveState(Optional<String> embeddedMember) {
+        if (hazelcast.equals("none")) {
+            return Optional.empty();
+        }
+        if (hazelcast.equals("embedded")) {
+            return embeddedMember.map(LiveStateTarget::member);
+        }
+        return Optional.of(LiveStateTarget.client(hazelcastCluster, Arrays.stream(hazelcast.split(","))
+                .map(String::strip).filter(a -> !a.isEmpty()).toList()));
+    }
+}
