@@ -22,6 +22,7 @@ import io.gridai.cli.platform.ComponentStartException;
 import io.gridai.cli.platform.GridSimComponent;
 import io.gridai.cli.platform.IngestionComponent;
 import io.gridai.cli.platform.KafkaComponent;
+import io.gridai.cli.platform.MqttComponent;
 import io.gridai.cli.platform.PlatformComponent;
 import io.gridai.cli.platform.PlatformLayout;
 import io.gridai.cli.platform.RunFile;
@@ -81,6 +82,14 @@ public final class UpCommand implements Callable<Integer> {
             description = "The packaged ingestion service (default: ingestion/target/quarkus-app/quarkus-run.jar"
                     + " of this repository).")
     Path ingestionApp;
+
+    @Option(names = "--mqtt", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run an MQTT broker for the MQTT feed (default: on, with ingestion).")
+    boolean mqtt;
+
+    @Option(names = "--mqtt-port", defaultValue = "${env:GRIDAI_MQTT_PORT:-1883}",
+            description = "MQTT port; 0 picks a free one (env GRIDAI_MQTT_PORT; default: ${DEFAULT-VALUE}).")
+    int mqttPort;
 
     @Option(names = "--sim", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run the grid twin (default: on; --no-sim for the broker alone).")
@@ -223,8 +232,12 @@ public final class UpCommand implements Callable<Integer> {
         if (ingestion) {
             Path app = ingestionApp != null ? ingestionApp : Path.of(System.getProperty("gridai.home", "."))
                     .resolve("ingestion").resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+            MqttComponent broker = mqtt ? new MqttComponent(host, mqttPort) : null;
+            if (broker != null) {
+                plan.add(broker);
+            }
             plan.add(new IngestionComponent(kafka::bootstrapServers, app, host, ingestionPort, "512m",
-                    java.util.Map.of()));
+                    layout -> broker == null ? java.util.Map.of() : broker.ingestionSettings(layout)));
         }
         if (!sim) {
             return plan;

@@ -4,6 +4,10 @@ import io.gridai.model.Measurement;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.topic.Topics;
 import java.util.Map;
+import java.util.Properties;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
@@ -61,7 +65,7 @@ class PlatformLifecycleTest {
         awaitHealthy();
 
         List<ProcessHandle> children = up.descendants().toList();
-        assertThat(children).as("the broker runs as its own process").isNotEmpty();
+        assertThat(children).as("the brokers, ingestion and the twin run as their own processes").hasSize(4);
 
         Result json = run("status", "--json");
         JsonNode doc = new ObjectMapper().readTree(json.out());
@@ -75,7 +79,6 @@ class PlatformLifecycleTest {
         JsonNode ingestion = find(doc.get("components"), "ingestion");
         assertThat(ingestion.get("health").asText()).isEqualTo("UP");
         assertThat(ingestion.get("urls").get(0).asText()).startsWith("http://127.0.0.1:").endsWith("/v1/measurements");
-        assertThat(children).as("broker, ingestion and twin each run as their own process").hasSizeGreaterThanOrEqualTo(3);
 
         // The twin's telemetry reaches the raw topic through ingestion's Kafka-direct feed, verified as grid-sim.
         String bootstrap = kafka.get("urls").get(0).asText().substring("kafka://".length());
@@ -90,6 +93,29 @@ class PlatformLifecycleTest {
                 return !seen.isEmpty();
             });
             assertThat(seen).allSatisfy(m -> assertThat(m.source().value()).isEqualTo("grid-sim"));
+
+            // A device of the local test utility publishes over MQTT with its password from the users file.
+            JsonNode mqtt = find(doc.get("components"), "mqtt");
+            assertThat(mqtt.get("health").asText()).isEqualTo("UP");
+            Properties users = new Properties();
+            try (var in = Files.newInputStream(dataDir.resolve("mqtt").resolve("users.properties"))) {
+                users.load(in);
+            }
+            String broker = mqtt.get("urls").get(0).asText().replace("mqtt://", "tcp://");
+            MqttClient device = new MqttClient(broker, "lifecycle-device", new MemoryPersistence());
+            MqttConnectOptions login = new MqttConnectOptions();
+            login.setUserName("local-utility");
+            login.setPassword(users.getProperty("local-utility").toCharArray());
+            device.connect(login);
+            device.publish("gridai/telemetry/local-utility/substation-1", ("{\"asset\":\"gen-9\",\"kind\":"
+                    + "\"ACTIVE_POWER\",\"value\":42,\"unit\":\"MW\",\"time\":\"2026-01-01T00:00:00Z\","
+                    + "\"id\":\"mqtt-1\"}").getBytes(StandardCharsets.UTF_8), 1, false);
+            device.disconnect();
+            device.close();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                raw.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.value()));
+                return seen.stream().anyMatch(m -> m.id().value().equals("local-utility/mqtt-1"));
+            });
         }
 
         assertThat(run("up").exit()).as("a second up on the same data directory").isEqualTo(UpCommand.ALREADY_RUNNING);
@@ -138,7 +164,7 @@ class PlatformLifecycleTest {
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", java,
                 "-cp", System.getProperty("java.class.path"), GridAi.class.getName(),
                 "up", "--data-dir", dataDir.toString(), "--kafka-port", "0", "--kafka-controller-port", "0",
-                "--kafka-heap", "384m", "--sim-speed", "10", "--ingestion-port", "0", "--ingestion-app",
+                "--kafka-heap", "384m", "--sim-speed", "10", "--ingestion-port", "0", "--mqtt-port", "0", "--ingestion-app",
                 INGESTION_APP.toString()));
         command.addAll(List.of(extra));
         Process p = new ProcessBuilder(command)

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -40,7 +41,7 @@ public final class IngestionComponent implements PlatformComponent {
     private final String host;
     private int port;
     private final String heap;
-    private final Map<String, String> extraConfig;
+    private final Function<PlatformLayout, Map<String, String>> extraConfig;
     private JvmProcess process;
 
     /**
@@ -49,16 +50,17 @@ public final class IngestionComponent implements PlatformComponent {
      * @param host        address the HTTP feed binds to
      * @param port        its port; 0 picks a free one
      * @param heap        maximum heap, e.g. {@code 512m}
-     * @param extraConfig settings passed as environment (e.g. the MQTT channel's broker), over the file's
+     * @param extraConfig configuration properties for this run (e.g. the MQTT channel's broker, known once it
+     *                    runs), written to a file only the user can read, as they may hold a password
      */
     public IngestionComponent(Supplier<String> bootstrap, Path app, String host, int port, String heap,
-            Map<String, String> extraConfig) {
+            Function<PlatformLayout, Map<String, String>> extraConfig) {
         this.bootstrap = bootstrap;
         this.app = app;
         this.host = host;
         this.port = port;
         this.heap = heap;
-        this.extraConfig = Map.copyOf(extraConfig);
+        this.extraConfig = extraConfig;
     }
 
     @Override
@@ -80,9 +82,10 @@ public final class IngestionComponent implements PlatformComponent {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap.get());
         env.put("QUARKUS_HTTP_HOST", host);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_CONFIG_LOCATIONS", config.toAbsolutePath().toString());
+        Path connections = layout.runDir().resolve(NAME + "-connections.properties");
+        writeOwnerOnly(connections, extraConfig.apply(layout));
+        env.put("QUARKUS_CONFIG_LOCATIONS", config.toAbsolutePath() + "," + connections.toAbsolutePath());
         env.put("GRIDAI_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
-        env.putAll(extraConfig);
         process = JvmProcess.startJar(NAME, layout, List.of("-Xmx" + heap), app, env);
         String base = "http://" + host + ":" + port;
         URI ready = URI.create(base + "/q/health/ready");
@@ -156,6 +159,21 @@ public final class IngestionComponent implements PlatformComponent {
             throw new UncheckedIOException("Cannot write ingestion's sources to " + file, e);
         }
         return file;
+    }
+
+    private static void writeOwnerOnly(Path file, Map<String, String> properties) {
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(properties);
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            try (var out = Files.newOutputStream(file)) {
+                props.store(out, "GridAI ingestion: this run's connections, written by ./gridai up");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
     }
 
     private static int freePort(String host) {

@@ -4,6 +4,7 @@ import static io.gridai.ingestion.http.Feed.array;
 import static io.gridai.ingestion.http.Feed.freshTime;
 import static io.gridai.ingestion.http.Feed.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.gridai.ingestion.KafkaBrokerResource;
@@ -19,9 +20,14 @@ import io.gridai.model.unit.MeasurementKind;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,8 +47,10 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A utility producing to its own inbound topic with a plain Kafka producer, as any Kafka client would: its
@@ -146,6 +154,44 @@ class KafkaDirectFeedTest {
                 assertThat(new String(letter.payload(), StandardCharsets.UTF_8)).isEqualTo(body);
             });
         }
+    }
+
+    @Test
+    void debiansKcatFeedsItAsTheReadmeSays(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(onPath("kcat"), "kcat is not on PATH (Debian package kcat; .ci/run installs it"
+                + " when it can): skipping the real-client check of the Kafka-direct feed");
+        Topic<String, byte[]> inbound = Topics.sourceInbound(UTILITY_K);
+        awaitTopic(inbound);
+        Instant t = freshTime();
+        // As the README: one JSON reading per line on stdin; a CSV export as a file, one message per file.
+        String json = json("gen-7", "ACTIVE_POWER", "12500", "kW", t, "kcat-1") + "\n";
+        Path csv = dir.resolve("batch.csv");
+        Files.writeString(csv, "asset,kind,value,unit,time\nbus-8,VOLTAGE,138000,V," + t + "\n");
+        try (var raw = TopicTail.of(Topics.TELEMETRY_RAW)) {
+            kcat(json, "-P", "-b", KafkaBrokerResource.bootstrapServers(), "-t", inbound.name());
+            kcat("", "-P", "-b", KafkaBrokerResource.bootstrapServers(), "-t", inbound.name(), "-H",
+                    "content-type=text/csv", csv.toString());
+            awaitCommittedToTheEnd(inbound);
+            assertThat(raw.newValues()).extracting(m -> m.asset().value(), Measurement::value)
+                    .containsExactlyInAnyOrder(tuple("gen-7", 12.5), tuple("bus-8", 138.0));
+        }
+    }
+
+    private static void kcat(String stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kcat"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var in = process.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("kcat ended").isTrue();
+        assertThat(process.exitValue()).as("kcat exit code; it said: %s", output).isZero();
+    }
+
+    private static boolean onPath(String program) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     private void send(Topic<String, byte[]> topic, String value, Header... headers) throws Exception {
