@@ -103,7 +103,17 @@ public class IngestionService {
      */
     public IngestResult ingest(String channel, Authentication authentication, BatchFormat format, byte[] body,
             String contentType) {
-        return ingest(List.of(prepare(channel, authentication, format, body, contentType, new HashSet<>())),
+        return ingest(List.of(prepare(channel, authentication, format, body, contentType, new HashSet<>(), false)),
+                Context.current(), List.of()).get(0);
+    }
+
+    /**
+     * As {@link #ingest(String, Authentication, BatchFormat, byte[], String)}, for a feed that cannot answer
+     * its sender (MQTT): a message with too many records is kept as a dead letter instead of answered 413.
+     */
+    public IngestResult ingestMessage(String channel, Authentication authentication, BatchFormat format, byte[] body,
+            String contentType) {
+        return ingest(List.of(prepare(channel, authentication, format, body, contentType, new HashSet<>(), true)),
                 Context.current(), List.of()).get(0);
     }
 
@@ -131,10 +141,12 @@ public class IngestionService {
     /**
      * Verifies the source and reads and validates the body, without publishing anything.
      *
-     * @param seen measurement ids accepted so far in the group this batch will be published with; updated
+     * @param seen      measurement ids accepted so far in the group this batch will be published with; updated
+     * @param message   true for a feed that cannot answer its sender (MQTT, Kafka-direct): a batch with too
+     *                  many records becomes a dead letter rather than a 413 answer
      */
     public Prepared prepare(String channel, Authentication authentication, BatchFormat format, byte[] body,
-            String contentType, Set<MeasurementId> seen) {
+            String contentType, Set<MeasurementId> seen, boolean message) {
         Instant receivedAt = clock.instant();
         if (authentication instanceof Authentication.Unknown unknown) {
             return wholeRefusal(channel, Optional.empty(), RejectionReason.UNKNOWN_SOURCE, unknown.detail(), body,
@@ -151,6 +163,13 @@ public class IngestionService {
             return wholeRefusal(channel, Optional.of(source.id()), unreadable.reason(), unreadable.detail(), body,
                     contentType, receivedAt, "unreadable",
                     new IngestResult.Unreadable(source.id(), unreadable.reason(), unreadable.detail()));
+        }
+        if (parsed instanceof ParsedBatch.TooLarge tooLarge && message) {
+            String detail = "the message holds more than " + tooLarge.limit() + " records"
+                    + " (gridai.ingestion.http.max-batch-records); nothing in it was accepted: split it";
+            return wholeRefusal(channel, Optional.of(source.id()), RejectionReason.SCHEMA_MISMATCH, detail, body,
+                    contentType, receivedAt, "too-large",
+                    new IngestResult.Unreadable(source.id(), RejectionReason.SCHEMA_MISMATCH, detail));
         }
         if (parsed instanceof ParsedBatch.TooLarge tooLarge) {
             return new Prepared.Final(source.id().value(), channel, receivedAt, "too-large",

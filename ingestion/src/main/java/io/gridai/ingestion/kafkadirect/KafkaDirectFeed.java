@@ -189,7 +189,7 @@ public class KafkaDirectFeed {
             BatchFormat format = formatOf(contentType, body);
             batches.add(ingestion.prepare(CHANNEL, registry.authenticateInbound(record.topic()), format, body,
                     contentType == null ? (format == BatchFormat.CSV ? "text/csv" : "application/json")
-                            : contentType, seen));
+                            : contentType, seen, true));
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             first.putIfAbsent(partition, record.offset());
             next.put(partition, new OffsetAndMetadata(record.offset() + 1));

@@ -147,13 +147,9 @@ public class MqttFeed {
             BatchFormat format = BatchFormat.sniffMessage(first.body());
             String contentType = format == BatchFormat.CSV ? "text/csv" : "application/json";
             for (int attempt = 1; ; attempt++) {
-                IngestResult result = ingestion.ingest(DEAD_LETTER_CHANNEL, authentication, format, first.body(),
-                        contentType);
+                IngestResult result = ingestion.ingestMessage(DEAD_LETTER_CHANNEL, authentication, format,
+                        first.body(), contentType);
                 if (!(result instanceof IngestResult.Unavailable unavailable)) {
-                    if (result instanceof IngestResult.TooLarge tooLarge) {
-                        LOG.warnf("mqtt message dropped topic=%s source=%s: more than %d records; publish smaller"
-                                + " messages", first.topic(), tooLarge.source(), tooLarge.limit());
-                    }
                     break;
                 }
                 LOG.warnf("mqtt message not acknowledged topic=%s packetId=%d attempt=%d retryIn=%s detail=\"%s\";"

@@ -140,6 +140,26 @@ class KafkaDirectFeedTest {
     }
 
     @Test
+    void aMessageWithTooManyRecordsIsADeadLetterNotASilentDrop() throws Exception {
+        Topic<String, byte[]> inbound = Topics.sourceInbound(UTILITY_K);
+        awaitTopic(inbound);
+        int limit = config.http().maxBatchRecords();
+        Instant t = freshTime();
+        String body = array(java.util.Collections.nCopies(limit + 1,
+                json("gen-1", "ACTIVE_POWER", "1", "MW", t, null)).toArray(String[]::new));
+        try (var raw = TopicTail.of(Topics.TELEMETRY_RAW); var dead = TopicTail.of(Topics.TELEMETRY_DEAD_LETTER)) {
+            send(inbound, body);
+            awaitCommittedToTheEnd(inbound);
+            assertThat(raw.newRecords()).isEmpty();
+            assertThat(dead.newValues()).singleElement().satisfies(letter -> {
+                assertThat(letter.reason()).isEqualTo(RejectionReason.SCHEMA_MISMATCH);
+                assertThat(letter.detail()).contains("more than " + limit + " records").contains("split it");
+                assertThat(letter.payload()).hasSize(body.getBytes(StandardCharsets.UTF_8).length);
+            });
+        }
+    }
+
+    @Test
     void aRevokedSourcesRecordsAreDeadLetteredAsRevoked() throws Exception {
         Topic<String, byte[]> inbound = Topics.sourceInbound(REVOKED);
         awaitTopic(inbound);
