@@ -41,6 +41,38 @@ public final class TopicTail<K, V> implements AutoCloseable {
         start = consumer.endOffsets(partitions);
     }
 
+    /**
+     * Every value on the topic from its beginning up to its current end, partition by partition, read from the
+     * broker at {@code bootstrapServers} (for tests whose broker is not {@link KafkaBrokerResource}'s).
+     */
+    public static <K, V> List<V> everything(Topic<K, V> topic, String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<V> values = new ArrayList<>();
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    fail("could not read %s up to the end offsets %s within %s", topic.name(), end, READ_TIMEOUT);
+                }
+                for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        values.add(record.value());
+                    }
+                }
+            }
+            return values;
+        }
+    }
+
     /** Starts watching the topic from its current end. */
     public static <K, V> TopicTail<K, V> of(Topic<K, V> topic) {
         return new TopicTail<>(topic);

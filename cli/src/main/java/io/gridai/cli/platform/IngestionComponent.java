@@ -150,15 +150,7 @@ public final class IngestionComponent implements PlatformComponent {
                 "gridai.ingestion.sources." + LOCAL_SOURCE + ".allowed-kinds=" + kinds,
                 "gridai.ingestion.sources." + LOCAL_SOURCE + ".kafka-direct=true",
                 "gridai.ingestion.sources." + LOCAL_SOURCE + ".mqtt-username=" + LOCAL_SOURCE));
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, lines);
-            Files.move(tmp, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write ingestion's sources to " + file, e);
-        }
-        return file;
+        return PlatformFiles.writeOnce(file, lines, "ingestion's sources");
     }
 
     private static void writeOwnerOnly(Path file, Map<String, String> properties) {

@@ -107,15 +107,7 @@ public final class MqttComponent extends JvmComponent {
                         + TOPIC_ROOT + "/<username>/.",
                 SUBSCRIBER + "=" + password(random),
                 IngestionComponent.LOCAL_SOURCE + "=" + password(random));
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, lines);
-            Files.move(tmp, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the MQTT users to " + file, e);
-        }
-        return file;
+        return PlatformFiles.writeOnce(file, lines, "the MQTT users");
     }
 
     private static Properties users(PlatformLayout layout) {

@@ -7,8 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gridai.ingestion.RestartableKafkaResource;
-import io.gridai.model.Measurement;
-import io.gridai.model.id.AssetId;
+import io.gridai.ingestion.TopicTail;
 import io.gridai.model.topic.Topics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,10 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -31,10 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,24 +110,7 @@ class BrokerOutageTest {
     }
 
     private static Set<String> allIdsOnTheRawTopic() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RestartableKafkaResource.bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        Set<String> ids = new HashSet<>();
-        try (KafkaConsumer<AssetId, Measurement> consumer = new KafkaConsumer<>(props,
-                Topics.TELEMETRY_RAW.keySerde().deserializer(), Topics.TELEMETRY_RAW.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TELEMETRY_RAW.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<AssetId, Measurement> record : consumer.poll(Duration.ofMillis(200))) {
-                    ids.add(record.value().id().value());
-                }
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            });
-        }
-        return ids;
+        return TopicTail.everything(Topics.TELEMETRY_RAW, RestartableKafkaResource.bootstrapServers()).stream()
+                .map(m -> m.id().value()).collect(Collectors.toSet());
     }
 }

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gridai.ingestion.RestartableKafkaResource;
+import io.gridai.ingestion.TopicTail;
 import io.gridai.ingestion.metrics.IngestionMetrics;
-import io.gridai.model.Measurement;
-import io.gridai.model.id.AssetId;
 import io.gridai.model.topic.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,15 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -104,28 +97,9 @@ class MqttKafkaOutageTest {
         return counter == null ? 0 : counter.count();
     }
 
-    /** Every measurement id on the raw topic that starts with the test's prefix, in order (one partition per asset). */
+    /** Every measurement id on the raw topic that contains the test's prefix, in order (one partition per asset). */
     private static List<String> landedIds(String prefix) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RestartableKafkaResource.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "mqtt-outage-test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<AssetId, Measurement> consumer = new KafkaConsumer<>(props,
-                Topics.TELEMETRY_RAW.keySerde().deserializer(), Topics.TELEMETRY_RAW.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TELEMETRY_RAW.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<String> ids = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<AssetId, Measurement> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value().id().value().contains(prefix)) {
-                        ids.add(record.value().id().value());
-                    }
-                }
-            }
-            return ids;
-        }
+        return TopicTail.everything(Topics.TELEMETRY_RAW, RestartableKafkaResource.bootstrapServers()).stream()
+                .map(m -> m.id().value()).filter(id -> id.contains(prefix)).toList();
     }
 }
