@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.gridai.cli.platform.ComponentRecord;
 import io.gridai.cli.platform.ComponentStartException;
+import io.gridai.cli.platform.FlinkComponent;
 import io.gridai.cli.platform.GridSimComponent;
 import io.gridai.cli.platform.IngestionComponent;
 import io.gridai.cli.platform.KafkaComponent;
@@ -90,6 +91,15 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--mqtt-port", defaultValue = "${env:GRIDAI_MQTT_PORT:-1883}",
             description = "MQTT port; 0 picks a free one (env GRIDAI_MQTT_PORT; default: ${DEFAULT-VALUE}).")
     int mqttPort;
+
+    @Option(names = "--flink", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the Flink jobs (cleaning, aggregates, alerts, live state) on a MiniCluster (default: on).")
+    boolean flink;
+
+    @Option(names = "--hazelcast-port", defaultValue = "${env:GRIDAI_HAZELCAST_PORT:-5701}",
+            description = "Port of the Hazelcast member holding the live state, in the Flink JVM; the next free one"
+                    + " if taken (env GRIDAI_HAZELCAST_PORT; default: ${DEFAULT-VALUE}).")
+    int hazelcastPort;
 
     @Option(names = "--sim", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run the grid twin (default: on; --no-sim for the broker alone).")
@@ -238,6 +248,10 @@ public final class UpCommand implements Callable<Integer> {
             }
             plan.add(new IngestionComponent(kafka::bootstrapServers, app, host, ingestionPort, "512m",
                     layout -> broker == null ? java.util.Map.of() : broker.ingestionSettings(layout)));
+        }
+        if (flink) {
+            plan.add(new FlinkComponent(kafka::bootstrapServers, Path.of(System.getProperty("gridai.home", "."))
+                    .resolve("flink-jobs"), hazelcastPort));
         }
         if (!sim) {
             return plan;

@@ -42,9 +42,10 @@ import picocli.CommandLine;
 class PlatformLifecycleTest {
 
     private static final Duration START_BUDGET = Duration.ofSeconds(120);
+    /** This checkout: where `up` finds the modules it runs as processes, as the gridai script tells it. */
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     /** The packaged ingestion service, built by the reactor before this module (cli depends on it for order). */
-    private static final Path INGESTION_APP = Path.of("..", "ingestion", "target", "quarkus-app", "quarkus-run.jar")
-            .toAbsolutePath().normalize();
+    private static final Path INGESTION_APP = REPOSITORY.resolve("ingestion/target/quarkus-app/quarkus-run.jar");
 
     @TempDir
     Path dataDir;
@@ -65,7 +66,8 @@ class PlatformLifecycleTest {
         awaitHealthy();
 
         List<ProcessHandle> children = up.descendants().toList();
-        assertThat(children).as("the brokers, ingestion and the twin run as their own processes").hasSize(4);
+        assertThat(children).as("the brokers, ingestion, the Flink jobs and the twin run as their own processes")
+                .hasSize(5);
 
         Result json = run("status", "--json");
         JsonNode doc = new ObjectMapper().readTree(json.out());
@@ -76,6 +78,9 @@ class PlatformLifecycleTest {
         JsonNode twin = find(doc.get("components"), "grid-sim");
         assertThat(twin.get("health").asText()).isEqualTo("UP");
         assertThat(twin.get("detail").asText()).contains("ticks").contains("0 non-converged");
+        JsonNode flinkJobs = find(doc.get("components"), "flink-jobs");
+        assertThat(flinkJobs.get("health").asText()).isEqualTo("UP");
+        assertThat(flinkJobs.get("detail").asText()).contains("RUNNING");
         JsonNode ingestion = find(doc.get("components"), "ingestion");
         assertThat(ingestion.get("health").asText()).isEqualTo("UP");
         assertThat(ingestion.get("urls").get(0).asText()).startsWith("http://127.0.0.1:").endsWith("/v1/measurements");
@@ -117,6 +122,19 @@ class PlatformLifecycleTest {
                 return seen.stream().anyMatch(m -> m.id().value().equals("local-utility/mqtt-1"));
             });
         }
+        // ... and the Flink cleaning job passes it on to the clean topic.
+        try (KafkaConsumer<AssetId, Measurement> clean = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "lifecycle-clean",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+                Topics.TELEMETRY_CLEAN.keySerde().deserializer(), Topics.TELEMETRY_CLEAN.valueSerde().deserializer())) {
+            clean.subscribe(List.of(Topics.TELEMETRY_CLEAN.name()));
+            List<Measurement> cleaned = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                clean.poll(Duration.ofMillis(500)).forEach(r -> cleaned.add(r.value()));
+                return !cleaned.isEmpty();
+            });
+        }
 
         assertThat(run("up").exit()).as("a second up on the same data directory").isEqualTo(UpCommand.ALREADY_RUNNING);
 
@@ -130,7 +148,7 @@ class PlatformLifecycleTest {
 
     @Test
     void aKilledLauncherTakesItsBrokerWithItAndUpWorksAgainOnTheSameData() throws Exception {
-        Process first = launchUp("--no-sim");
+        Process first = launchUp("--no-sim", "--no-flink");
         awaitHealthy();
         List<ProcessHandle> children = first.descendants().toList();
 
@@ -142,7 +160,7 @@ class PlatformLifecycleTest {
         assertThat(stale.exit()).isEqualTo(StatusCommand.UNHEALTHY);
         assertThat(stale.out()).contains("stale");
 
-        Process second = launchUp("--no-sim");
+        Process second = launchUp("--no-sim", "--no-flink");
         awaitHealthy();
         sigint(second);
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -162,7 +180,7 @@ class PlatformLifecycleTest {
         // As the gridai script does: SIGINT back to its default, in case this JVM inherited it as ignored
         // (a background job of a non-interactive shell, as CI may run us); the JVM ignores it otherwise.
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", java,
-                "-cp", System.getProperty("java.class.path"), GridAi.class.getName(),
+                "-Dgridai.home=" + REPOSITORY, "-cp", System.getProperty("java.class.path"), GridAi.class.getName(),
                 "up", "--data-dir", dataDir.toString(), "--kafka-port", "0", "--kafka-controller-port", "0",
                 "--kafka-heap", "384m", "--sim-speed", "10", "--ingestion-port", "0", "--mqtt-port", "0", "--ingestion-app",
                 INGESTION_APP.toString()));

@@ -55,6 +55,15 @@ public final class HealthProbe {
                     "no heartbeat (" + file + "): " + e.getMessage());
         }
         long ageMs = System.currentTimeMillis() - Long.parseLong(beat.getProperty("wallEpochMs", "0"));
+        if (beat.getProperty("job") != null) { // a Flink job: its status
+            String status = beat.getProperty("status", "?");
+            if (ageMs > HEARTBEAT_STALE_AFTER.toMillis()) {
+                return new ComponentStatus(component.name(), Health.DOWN, component.urls(), component.pid(),
+                        "no heartbeat for " + ageMs / 1000 + " s (stuck?); last: job " + status);
+            }
+            return new ComponentStatus(component.name(), "RUNNING".equals(status) ? Health.UP : Health.DEGRADED,
+                    component.urls(), component.pid(), "job " + beat.getProperty("job") + " " + status);
+        }
         String summary = "grid time " + beat.getProperty("gridTime") + ", " + beat.getProperty("ticks") + " ticks, "
                 + beat.getProperty("measurements") + " measurements, " + beat.getProperty("nonConverged")
                 + " non-converged, " + beat.getProperty("setpoints") + " setpoints";

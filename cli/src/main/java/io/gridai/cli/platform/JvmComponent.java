@@ -34,6 +34,11 @@ abstract class JvmComponent implements PlatformComponent {
     /** Human name for messages, e.g. "The Kafka broker". */
     protected abstract String title();
 
+    /** The component's class path: this launcher's own, unless the component ships its own (Flink). */
+    protected String classPath(PlatformLayout layout) {
+        return System.getProperty("java.class.path");
+    }
+
     @Override
     public final ComponentRecord start(PlatformLayout layout, Duration readyTimeout) {
         readyFile = layout.runDir().resolve(name() + ".ready");
@@ -41,7 +46,7 @@ abstract class JvmComponent implements PlatformComponent {
         List<String> args = new ArrayList<>(arguments(layout));
         args.addAll(List.of("--ready-file", readyFile.toString(),
                 "--parent-pid", String.valueOf(ProcessHandle.current().pid())));
-        process = JvmProcess.start(name(), layout, jvmOptions(layout), mainClass(), args);
+        process = JvmProcess.start(name(), layout, jvmOptions(layout), classPath(layout), mainClass(), args);
         Path log = layout.logsDir().resolve(name() + ".log");
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         while (!Files.exists(readyFile)) {

@@ -34,9 +34,15 @@ public final class JvmProcess {
      * @param args       program arguments
      */
     public static JvmProcess start(String name, PlatformLayout layout, List<String> jvmOptions, String mainClass, List<String> args) {
+        return start(name, layout, jvmOptions, System.getProperty("java.class.path"), mainClass, args);
+    }
+
+    /** As {@link #start(String, PlatformLayout, List, String, List)}, with the component's own class path. */
+    public static JvmProcess start(String name, PlatformLayout layout, List<String> jvmOptions, String classPath,
+            String mainClass, List<String> args) {
         List<String> command = new ArrayList<>(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(mainClass);
         command.addAll(args);
         return start(name, layout, command, Map.of());
