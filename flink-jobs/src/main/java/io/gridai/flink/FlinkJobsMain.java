@@ -65,7 +65,7 @@ public final class FlinkJobsMain {
             System.exit(64);
             return;
         }
-        JobSettings settings = arguments.settings();
+        JobSettings settings = withCheckpointDir(arguments.settings());
         Optional<HazelcastInstance> member = Optional.empty();
         if (arguments.hazelcast().equals("embedded")) {
             member = Optional.of(HazelcastMember.start(arguments.hazelcastCluster(), hazelcastPort));
@@ -121,6 +121,24 @@ public final class FlinkJobsMain {
         if (exit != 0) {
             Runtime.getRuntime().halt(exit);
         }
+    }
+
+    /**
+     * Without {@code checkpoint.dir} checkpoints would live in the job manager's memory, which refuses state over
+     * 5 MB (the dedup and window state of a real grid is larger): default to a folder under java.io.tmpdir.
+     */
+    private static JobSettings withCheckpointDir(JobSettings settings) {
+        if (settings.checkpointDir().isPresent()) {
+            return settings;
+        }
+        String dir = Path.of(System.getProperty("java.io.tmpdir"), "gridai-flink-checkpoints").toUri().toString();
+        LOG.warn("checkpoint.dir is not set; checkpointing to {} (set checkpoint.dir under the platform's data"
+                + " folder so a restart resumes from there)", dir);
+        return new JobSettings(settings.parallelism(), settings.checkpointInterval(), Optional.of(dir),
+                settings.windows(), settings.zoneLoadWindows(), settings.transactionTimeout(),
+                settings.transactionalIdPrefix(), settings.consumerGroup(), settings.alertsExactlyOnce(), settings.bufferTimeout(),
+                settings.liveStateMap(), settings.liveStateFlushInterval(), settings.cleaning(), settings.alerts(),
+                settings.topology());
     }
 
     private static void stop(JobClient job, JobSettings settings, CountDownLatch stopped) {

@@ -28,6 +28,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -107,6 +108,9 @@ public final class GridStreamingJob {
         });
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(settings.parallelism());
+        env.setBufferTimeout(settings.bufferTimeout().toMillis());
+        // Safe: wire types are immutable and no function changes a record after emitting it.
+        env.getConfig().enableObjectReuse();
         env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         return env;
     }
@@ -130,7 +134,8 @@ public final class GridStreamingJob {
         KeyedStream<Measurement, String> cleanByAsset = DataStreamUtils.reinterpretAsKeyedStream(clean, BY_ASSET, Types.STRING);
         cleanByAsset.process(new LimitWatcher(settings.alerts(), settings.cleaning()), WireTypeInformation.of(Alert.class))
                 .uid("limits").name("limits: voltage, branch loading, frequency")
-                .sinkTo(kafka.exactlyOnce(topics.alerts(), a -> a.asset().value(), "alerts"))
+                .sinkTo(kafka.sink(topics.alerts(), a -> a.asset().value(), "alerts", settings.alertsExactlyOnce()
+                        ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE))
                 .uid("alerts-sink").name("grid-alerts");
 
         liveState.ifPresent(target -> clean

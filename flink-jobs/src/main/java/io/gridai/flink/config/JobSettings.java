@@ -27,6 +27,11 @@ import java.util.Properties;
  *                              {@code transaction.max.timeout.ms} (15 min by default) or the job restarts forever
  * @param transactionalIdPrefix {@code kafka.transactional-id-prefix} [gridai-flink]: unique per job deployment
  * @param consumerGroup         {@code kafka.group-id} [gridai-flink]
+ * @param alertsExactlyOnce     {@code kafka.alerts.delivery} [exactly-once]: {@code at-least-once} makes alerts
+ *                              visible at once instead of at the next checkpoint; alert ids are deterministic, so
+ *                              consumers drop the rare replayed duplicate by id
+ * @param bufferTimeout         {@code latency.buffer-timeout} [PT0.01S]: longest time a record waits in a network
+ *                              buffer between operators (Flink's default is 100 ms; alerts cross two shuffles)
  * @param liveStateMap          {@code live-state.map} [gridai-live]: the Hazelcast IMap of latest values
  * @param liveStateFlushInterval {@code live-state.flush-interval} [PT0.1S]: at most this long between two batched
  *                              writes to the IMap
@@ -43,6 +48,8 @@ public record JobSettings(
         Duration transactionTimeout,
         String transactionalIdPrefix,
         String consumerGroup,
+        boolean alertsExactlyOnce,
+        Duration bufferTimeout,
         String liveStateMap,
         Duration liveStateFlushInterval,
         CleaningSettings cleaning,
@@ -83,11 +90,22 @@ public record JobSettings(
                 p.positiveDuration("kafka.transaction.timeout", DEFAULT_TRANSACTION_TIMEOUT),
                 p.text("kafka.transactional-id-prefix", "gridai-flink"),
                 p.text("kafka.group-id", "gridai-flink"),
+                alertsDelivery(p.text("kafka.alerts.delivery", "exactly-once")),
+                p.duration("latency.buffer-timeout", Duration.ofMillis(10)),
                 p.text("live-state.map", "gridai-live"),
                 p.positiveDuration("live-state.flush-interval", Duration.ofMillis(100)),
                 CleaningSettings.read(p),
                 AlertLimits.read(p),
                 AssetTopology.read(p));
+    }
+
+    private static boolean alertsDelivery(String value) {
+        return switch (value) {
+            case "exactly-once" -> true;
+            case "at-least-once" -> false;
+            default -> throw new SettingsException("kafka.alerts.delivery='" + value
+                    + "'; give exactly-once or at-least-once");
+        };
     }
 
     /** Settings from a properties file, with {@code overrides} on top. */
