@@ -41,7 +41,7 @@ class ExactlyOnceRestoreTest {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    private static final Duration RESULTS = Duration.ofSeconds(60);
+    private static final Duration RESULTS = Duration.ofSeconds(120);
     private static final int TICKS = 300;
 
     @Test

@@ -53,7 +53,7 @@ class GridStreamingJobTest {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
 
-    private static final Duration RESULTS = Duration.ofSeconds(60);
+    private static final Duration RESULTS = Duration.ofSeconds(120);
 
     private KafkaTestTopics sorted;
     private KafkaTestTopics shuffled;
