@@ -164,6 +164,14 @@ public interface IngestionConfig {
         @WithDefault("gridai-ingestion")
         String groupId();
 
+        /**
+         * Consumers (threads) reading the inbound topics in the group; the inbound partitions are shared among
+         * them, so one validates while another waits for Kafka's acknowledgement. More than the inbound topics'
+         * partitions (3 each) stay idle.
+         */
+        @WithDefault("2")
+        int consumers();
+
         /** Most records taken from the inbound topics per poll (each record is a batch of one or more). */
         @WithDefault("500")
         int maxPollRecords();

@@ -1,10 +1,10 @@
 package io.gridai.ingestion.http;
 
-import java.time.Duration;
 import io.gridai.ingestion.ingest.IngestResult;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 
 /** Translates how a batch ended into an HTTP answer: the report, or a problem document saying what to do. */
 final class Responses {
@@ -16,7 +16,7 @@ final class Responses {
 
     static Response of(IngestResult result) {
         if (result instanceof IngestResult.Processed processed) {
-            return Response.ok(processed.report(), MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(BatchReportJson.write(processed.report()), MediaType.APPLICATION_JSON_TYPE).build();
         }
         if (result instanceof IngestResult.Unauthenticated unauthenticated) {
             return problem(401, "unknown-source", "Unknown source", unauthenticated.detail() + ". Send the API key"

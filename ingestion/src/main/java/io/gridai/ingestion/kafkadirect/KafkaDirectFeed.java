@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,9 @@ import org.jboss.logging.Logger;
  * re-publishes them exactly like the HTTP and MQTT feeds (each Kafka record is one batch: a JSON object, a
  * JSON array or CSV), and commits the inbound offsets only after Kafka acknowledged everything re-published
  * from them. When Kafka does not acknowledge, the feed rewinds to the last committed offsets and tries again
- * after {@code kafka-direct.retry-backoff}: at least once, and measurement ids make a repeat harmless.
+ * after {@code kafka-direct.retry-backoff}: at least once, and measurement ids make a repeat harmless. Several
+ * consumers ({@code kafka-direct.consumers}) share the inbound partitions, so that one validates while another
+ * waits for Kafka's acknowledgement.
  *
  * <p>The topic is the credential: only the source may write to it (a Kafka ACL in production). Each poll is
  * one span, linked to the span context of every record that carries a {@code traceparent} header; {@code content-type}
@@ -92,10 +95,9 @@ public class KafkaDirectFeed {
     private final IngestionConfig config;
     private final Map<String, Object> kafka;
     private final OpenTelemetry openTelemetry;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private final List<KafkaConsumer<byte[], byte[]>> consumers = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch stopped = new CountDownLatch(0);
     private volatile boolean running;
-    private Thread thread;
 
     public KafkaDirectFeed(IngestionService ingestion, SourceRegistry registry, IngestionConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafka, OpenTelemetry openTelemetry) {
@@ -104,6 +106,10 @@ public class KafkaDirectFeed {
         this.config = config;
         this.kafka = kafka;
         this.openTelemetry = openTelemetry;
+        if (config.kafkaDirect().consumers() < 1) {
+            throw new ConfigurationException("gridai.ingestion.kafka-direct.consumers is "
+                    + config.kafkaDirect().consumers() + "; give at least 1 (default 2)");
+        }
         if (config.kafkaDirect().maxPollRecords() < 1) {
             throw new ConfigurationException("gridai.ingestion.kafka-direct.max-poll-records is "
                     + config.kafkaDirect().maxPollRecords() + "; give at least 1 (default 500)");
@@ -114,22 +120,22 @@ public class KafkaDirectFeed {
         List<ApprovedSource> sources = registry.kafkaDirectSources();
         if (sources.isEmpty()) {
             LOG.info("kafka-direct feed off: no source has kafka-direct=true");
-            stopped.countDown();
             return;
         }
         List<Topic<String, byte[]>> topics = sources.stream().map(s -> Topics.sourceInbound(s.id())).toList();
+        int count = config.kafkaDirect().consumers();
+        stopped = new CountDownLatch(count);
         running = true;
-        thread = new Thread(() -> run(topics), "gridai-kafka-direct");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < count; i++) {
+            Thread thread = new Thread(() -> run(topics), "gridai-kafka-direct-" + i);
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        KafkaConsumer<byte[], byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
+        consumers.forEach(KafkaConsumer::wakeup);
         try {
             if (!stopped.await(10, TimeUnit.SECONDS)) {
                 LOG.warn("kafka-direct feed did not stop within 10 s");
@@ -153,15 +159,23 @@ public class KafkaDirectFeed {
                 return;
             }
             try (KafkaConsumer<byte[], byte[]> kafkaConsumer = new KafkaConsumer<>(consumerProperties())) {
-                consumer = kafkaConsumer;
+                consumers.add(kafkaConsumer);
+                if (!running) {
+                    consumers.remove(kafkaConsumer);
+                    return; // stopped while this consumer was being made: the wakeup missed it
+                }
                 kafkaConsumer.subscribe(topics.stream().map(Topic::name).toList());
                 LOG.infof("kafka-direct feed reading topics=%s group=%s", topics.stream().map(Topic::name).toList(),
                         config.kafkaDirect().groupId());
-                while (running) {
-                    ConsumerRecords<byte[], byte[]> records = kafkaConsumer.poll(Duration.ofMillis(500));
-                    if (!records.isEmpty() && !process(kafkaConsumer, records)) {
-                        pause(config.kafkaDirect().retryBackoff());
+                try {
+                    while (running) {
+                        ConsumerRecords<byte[], byte[]> records = kafkaConsumer.poll(Duration.ofMillis(500));
+                        if (!records.isEmpty() && !process(kafkaConsumer, records)) {
+                            pause(config.kafkaDirect().retryBackoff());
+                        }
                     }
+                } finally {
+                    consumers.remove(kafkaConsumer);
                 }
             }
         } catch (WakeupException e) {
@@ -171,7 +185,6 @@ public class KafkaDirectFeed {
         } catch (KafkaException e) {
             LOG.errorf("kafka-direct feed stopped: %s; restart the service once Kafka is reachable", e.getMessage());
         } finally {
-            consumer = null;
             stopped.countDown();
         }
     }
@@ -289,7 +302,8 @@ public class KafkaDirectFeed {
             }
         });
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.kafkaDirect().groupId());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gridai-ingestion-kafka-direct");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gridai-ingestion-kafka-direct-" + Thread.currentThread().getName()
+                .substring(Thread.currentThread().getName().lastIndexOf('-') + 1));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
