@@ -278,7 +278,10 @@ public final class FlinkJobsBenchmark {
     private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
-        props.put("acks", "all");
+        // A load generator: acks=1 without idempotence, so a timed-out request under full CPU load is retried
+        // rather than stuck on OUT_OF_ORDER_SEQUENCE_NUMBER (seen here with idempotence on).
+        props.put("acks", "1");
+        props.put("enable.idempotence", "false");
         props.put("linger.ms", "5");
         props.put("batch.size", Integer.toString(256 * 1024));
         props.put("compression.type", "lz4");
