@@ -83,8 +83,9 @@ public class MqttFeed {
         }
         if (this.config.enabled() && password.filter(p -> !p.isBlank()).isEmpty()) {
             throw new ConfigurationException("gridai.ingestion.mqtt.enabled is true but mp.messaging.incoming."
-                    + CHANNEL + ".password is not set; give ingestion's MQTT password (environment variable"
-                    + " MP_MESSAGING_INCOMING_MQTT_TELEMETRY_PASSWORD)");
+                    + CHANNEL + ".password is not set; give ingestion's MQTT password in a properties file"
+                    + " (QUARKUS_CONFIG_LOCATIONS) or as a -D system property; not as an environment variable, which"
+                    + " cannot spell this channel's name (it has a dash)");
         }
         LOG.infof("mqtt feed %s topicRoot=%s", this.config.enabled() ? "on" : "off (gridai.ingestion.mqtt.enabled)",
                 this.config.topicRoot());
