@@ -75,8 +75,9 @@ final class KafkaTestTopics {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        // Not idempotent: a second producer in this JVM was seen to receive an already used producer id from the
-        // embedded broker and then retry OUT_OF_ORDER_SEQUENCE_NUMBER forever. One request in flight keeps order.
+        // Not idempotent: right after createTopics a first batch can fail with NOT_LEADER_OR_FOLLOWER while later
+        // ones pass; the idempotent producer then retries the first (sequence 0) into OUT_OF_ORDER_SEQUENCE_NUMBER
+        // forever. One request in flight keeps the order instead.
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         Topic<io.gridai.model.id.AssetId, Measurement> raw = topics.raw();

@@ -278,8 +278,8 @@ public final class FlinkJobsBenchmark {
     private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
-        // A load generator: acks=1 without idempotence, so a timed-out request under full CPU load is retried
-        // rather than stuck on OUT_OF_ORDER_SEQUENCE_NUMBER (seen here with idempotence on).
+        // A load generator: acks=1 without idempotence. Idempotent, a first batch refused with NOT_LEADER_OR_FOLLOWER
+        // right after topic creation was retried into OUT_OF_ORDER_SEQUENCE_NUMBER forever.
         props.put("acks", "1");
         props.put("enable.idempotence", "false");
         props.put("linger.ms", "5");
