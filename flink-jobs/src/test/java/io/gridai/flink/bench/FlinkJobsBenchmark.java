@@ -1,5 +1,7 @@
 package io.gridai.flink.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.gridai.flink.GridStreamingJob;
 import io.gridai.flink.PassThroughJob;
 import io.gridai.flink.config.JobSettings;
@@ -26,6 +28,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -159,7 +162,18 @@ public final class FlinkJobsBenchmark {
         long start = System.nanoTime();
         produceLive(bootstrap, topics.raw(), rate, seconds, sent);
         double sendSeconds = (System.nanoTime() - start) / 1e9;
-        Thread.sleep(exactlyOnce ? 3_000 : 1_000); // let the last alerts of the paced run arrive (benchmark, not a test)
+        // The last alerts of the paced run are still on their way (exactly-once ones wait for a checkpoint): drain
+        // until none arrived for a while, at most 15 s.
+        Duration quiet = Duration.ofMillis(exactlyOnce ? 2_500 : 1_000);
+        AtomicInteger lastCount = new AtomicInteger(-1);
+        AtomicLong lastChange = new AtomicLong(System.nanoTime());
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            int now = latenciesMicros.size();
+            if (lastCount.getAndSet(now) != now) {
+                lastChange.set(System.nanoTime());
+            }
+            return System.nanoTime() - lastChange.get() >= quiet.toNanos();
+        });
         running.set(false);
         consumer.join();
         job.cancel().get();
