@@ -31,6 +31,8 @@ import java.util.Locale;
  *   time to Kafka's acknowledgement — the end-to-end ingest latency, sender's delay included.</li>
  *   <li>{@code gridai.ingestion.receive.to.ack} (timer, tag {@code channel}): per batch, from receipt to
  *   Kafka's acknowledgement of all of it.</li>
+ *   <li>{@code gridai.ingestion.mqtt.unacknowledged} (gauge): MQTT messages taken and not yet acknowledged; it
+ *   grows while Kafka is away.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -42,6 +44,7 @@ public class IngestionMetrics {
     public static final String BATCHES = "gridai.ingestion.batches";
     public static final String KAFKA_ACK = "gridai.ingestion.kafka.ack";
     public static final String EVENT_TO_ACK = "gridai.ingestion.event.to.ack";
+    public static final String MQTT_UNACKNOWLEDGED = "gridai.ingestion.mqtt.unacknowledged";
     public static final String RECEIVE_TO_ACK = "gridai.ingestion.receive.to.ack";
 
     private final MeterRegistry registry;
@@ -95,6 +98,13 @@ public class IngestionMetrics {
                 .tag("channel", c)
                 .publishPercentiles(0.5, 0.99)
                 .register(registry)).record(Duration.between(receivedAt, acknowledgedAt));
+    }
+
+    /** A gauge of the MQTT messages taken from the broker and not yet acknowledged (waiting for Kafka). */
+    public void mqttUnacknowledged(java.util.function.IntSupplier count) {
+        io.micrometer.core.instrument.Gauge.builder(MQTT_UNACKNOWLEDGED, count::getAsInt)
+                .description("MQTT messages taken from the broker and not yet acknowledged (waiting for Kafka)")
+                .register(registry);
     }
 
     public void kafkaAck(Duration took) {

@@ -4,6 +4,7 @@ import io.gridai.ingestion.config.IngestionConfig;
 import io.gridai.ingestion.feed.BatchFormat;
 import io.gridai.ingestion.ingest.IngestResult;
 import io.gridai.ingestion.ingest.IngestionService;
+import io.gridai.ingestion.metrics.IngestionMetrics;
 import io.gridai.ingestion.source.Authentication;
 import io.gridai.ingestion.source.SourceRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -73,7 +74,8 @@ public class MqttFeed {
     });
 
     public MqttFeed(IngestionService ingestion, SourceRegistry registry, IngestionConfig config,
-            @ConfigProperty(name = "mp.messaging.incoming." + CHANNEL + ".password") Optional<String> password) {
+            @ConfigProperty(name = "mp.messaging.incoming." + CHANNEL + ".password") Optional<String> password,
+            IngestionMetrics metrics) {
         this.ingestion = ingestion;
         this.registry = registry;
         this.config = config.mqtt();
@@ -87,6 +89,7 @@ public class MqttFeed {
                     + " (QUARKUS_CONFIG_LOCATIONS) or as a -D system property; not as an environment variable, which"
                     + " cannot spell this channel's name (it has a dash)");
         }
+        metrics.mqttUnacknowledged(this::unacknowledged);
         LOG.infof("mqtt feed %s topicRoot=%s", this.config.enabled() ? "on" : "off (gridai.ingestion.mqtt.enabled)",
                 this.config.topicRoot());
     }

@@ -78,6 +78,8 @@ class MqttKafkaOutageTest {
             // has been acknowledged to the broker.
             await().atMost(Duration.ofSeconds(20)).until(() -> unavailable() >= unavailableBefore + 2);
             await().atMost(Duration.ofSeconds(10)).until(() -> feed.unacknowledged() == 2);
+            assertThat(meters.get(IngestionMetrics.MQTT_UNACKNOWLEDGED).gauge().value()).as("the gauge operators see")
+                    .isEqualTo(2.0);
         } finally {
             RestartableKafkaResource.restartBroker();
         }
@@ -87,6 +89,7 @@ class MqttKafkaOutageTest {
                 ids -> ids.containsAll(expected));
         assertThat(landed).containsExactlyElementsOf(expected);
         await().atMost(Duration.ofSeconds(10)).until(() -> feed.unacknowledged() == 0);
+        assertThat(meters.get(IngestionMetrics.MQTT_UNACKNOWLEDGED).gauge().value()).isZero();
         north.disconnect();
         north.close();
     }
