@@ -6,12 +6,12 @@ import io.gridai.flink.config.SettingsException;
 import io.gridai.flink.io.GridTopics;
 import io.gridai.flink.io.KafkaIo;
 import io.gridai.flink.live.HazelcastMember;
+import io.gridai.model.process.StatusFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
@@ -98,7 +98,7 @@ public final class FlinkJobsMain {
                 Properties p = new Properties();
                 p.setProperty("job", job.getJobID().toString());
                 p.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
-                writeAtomically(arguments.readyFile().get(), p, "GridAI flink-jobs is running");
+                StatusFiles.write(arguments.readyFile().get(), p, "GridAI flink-jobs is running");
                 ready = true;
             }
             if (arguments.heartbeatFile().isPresent()) {
@@ -106,7 +106,7 @@ public final class FlinkJobsMain {
                 beat.setProperty("wallEpochMs", String.valueOf(System.currentTimeMillis()));
                 beat.setProperty("job", job.getJobID().toString());
                 beat.setProperty("status", status.name());
-                writeAtomically(arguments.heartbeatFile().get(), beat, "GridAI flink-jobs heartbeat");
+                StatusFiles.write(arguments.heartbeatFile().get(), beat, "GridAI flink-jobs heartbeat");
             }
             if (status.isGloballyTerminalState()) {
                 LOG.info("flink job ended: job={} status={}", job.getJobID(), status);
@@ -219,15 +219,4 @@ public final class FlinkJobsMain {
         return rest.toArray(String[]::new);
     }
 
-    private static void writeAtomically(Path file, Properties properties, String comment) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (var out = Files.newOutputStream(tmp)) {
-                properties.store(out, comment);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
 }

@@ -1,10 +1,7 @@
 package io.gridai.kafka;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.gridai.model.process.StatusFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -117,16 +114,7 @@ public final class KafkaBrokerMain {
         ready.setProperty("bootstrap.servers", broker.bootstrapServers());
         ready.setProperty("controller.port", String.valueOf(broker.controllerPort()));
         ready.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (var out = Files.newOutputStream(tmp)) {
-                ready.store(out, "GridAI Kafka broker is ready");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write ready file " + file, e);
-        }
+        StatusFiles.write(file, ready, "GridAI Kafka broker is ready");
     }
 
     private static int parsePort(Map<String, String> options, String name) {

@@ -83,7 +83,8 @@ public final class IngestionComponent implements PlatformComponent {
         env.put("QUARKUS_HTTP_HOST", host);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         Path connections = layout.runDir().resolve(NAME + "-connections.properties");
-        writeOwnerOnly(connections, extraConfig.apply(layout));
+        PlatformFiles.writeOwnerOnly(connections, propertyLines(extraConfig.apply(layout)),
+                "this run's connections");
         env.put("QUARKUS_CONFIG_LOCATIONS", config.toAbsolutePath() + "," + connections.toAbsolutePath());
         env.put("GRIDAI_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
         process = JvmProcess.startJar(NAME, layout, List.of("-Xmx" + heap), app, env);
@@ -153,19 +154,17 @@ public final class IngestionComponent implements PlatformComponent {
         return PlatformFiles.writeOnce(file, lines, "ingestion's sources");
     }
 
-    private static void writeOwnerOnly(Path file, Map<String, String> properties) {
+    /** One {@code key=value} line per setting, escaped as {@link java.util.Properties} reads them. */
+    private static List<String> propertyLines(Map<String, String> properties) {
         java.util.Properties props = new java.util.Properties();
         props.putAll(properties);
+        java.io.StringWriter text = new java.io.StringWriter();
         try {
-            Files.deleteIfExists(file);
-            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            try (var out = Files.newOutputStream(file)) {
-                props.store(out, "GridAI ingestion: this run's connections, written by ./gridai up");
-            }
+            props.store(text, "GridAI ingestion: this run's connections, written by ./gridai up");
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
+            throw new UncheckedIOException("formatting properties in memory failed", e);
         }
+        return text.toString().lines().toList();
     }
 
     private static int freePort(String host) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
@@ -20,19 +21,23 @@ final class PlatformFiles {
      * @param what what the file is, for the error message
      */
     static Path writeOnce(Path file, List<String> lines, String what) {
-        if (Files.exists(file)) {
-            return file;
+        if (!Files.exists(file)) {
+            writeOwnerOnly(file, lines, what);
         }
+        return file;
+    }
+
+    /** Writes (or replaces) {@code file}, atomically and readable by the owner only. */
+    static void writeOwnerOnly(Path file, List<String> lines, String what) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(tmp, lines);
-            Files.move(tmp, file);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + what + " to " + file, e);
         }
-        return file;
     }
 }

@@ -125,14 +125,16 @@ public final class Topics {
      *                                  cannot
      */
     public static Topic<String, byte[]> sourceInbound(SourceId source) {
-        String name = SOURCE_INBOUND_PREFIX + source.value();
-        if (!name.matches("[a-zA-Z0-9._-]+") || name.length() > Topic.MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("source id '" + source + "' cannot name a Kafka topic; give a source"
-                    + " that uses the Kafka-direct feed an id of letters, digits, '.', '_' and '-' only");
+        try {
+            return new Topic<>(SOURCE_INBOUND_PREFIX + source.value(), String.class, byte[].class,
+                    GridSerdes.string(), Serdes.ByteArray(), 3, CleanupPolicy.DELETE, WEEK,
+                    "Unvalidated telemetry produced by source " + source
+                    + " itself (Kafka-direct feed), verified and re-published by ingestion.");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("source id '" + source + "' cannot name a Kafka topic (" + e.getMessage()
+                    + "); give a source that uses the Kafka-direct feed an id of letters, digits, '.', '_' and '-'"
+                    + " only", e);
         }
-        return new Topic<>(name, String.class, byte[].class, GridSerdes.string(), Serdes.ByteArray(), 3,
-                CleanupPolicy.DELETE, WEEK, "Unvalidated telemetry produced by source " + source
-                + " itself (Kafka-direct feed), verified and re-published by ingestion.");
     }
 
     /** The source whose inbound topic this is, if {@code topicName} is one ({@link #sourceInbound}). */

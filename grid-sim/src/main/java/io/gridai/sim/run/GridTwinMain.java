@@ -1,10 +1,7 @@
 package io.gridai.sim.run;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.gridai.model.process.StatusFiles;
 import io.gridai.sim.clock.SimClock;
 import io.gridai.sim.twin.GridTwin;
 
@@ -119,7 +117,7 @@ public final class GridTwinMain {
         Properties ready = new Properties();
         ready.setProperty("scenario", description);
         ready.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
-        writeAtomically(file, ready, "GridAI grid twin is publishing");
+        StatusFiles.write(file, ready, "GridAI grid twin is publishing");
     }
 
     /**
@@ -135,20 +133,9 @@ public final class GridTwinMain {
         beat.setProperty("nonConverged", String.valueOf(stats.nonConverged()));
         beat.setProperty("lastConverged", String.valueOf(converged));
         beat.setProperty("setpoints", String.valueOf(stats.setpoints()));
-        writeAtomically(file, beat, "GridAI grid twin heartbeat");
+        StatusFiles.write(file, beat, "GridAI grid twin heartbeat");
     }
 
-    private static void writeAtomically(Path file, Properties properties, String comment) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (var out = Files.newOutputStream(tmp)) {
-                properties.store(out, comment);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
-    }
 
     private static Map<String, String> parse(String[] args) {
         Map<String, String> options = new HashMap<>();
