@@ -1,0 +1,125 @@
+package io.gridai.inference.train;
+
+import io.gridai.inference.model.ModelMetadata;
+import io.gridai.inference.onnx.XgboostOnnxWriter;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A quantile model fresh from {@link QuantileGbmTrainer}: predicts with XGBoost itself (the reference an ONNX export
+ * is checked against) and exports to ONNX. Holds a native booster: close it.
+ */
+public final class TrainedModel implements AutoCloseable {
+
+    private final Booster booster;
+    private final List<String> featureNames;
+    private final List<Double> quantiles;
+    private final int rounds;
+    private final double validationLoss;
+    private boolean closed;
+
+    TrainedModel(Booster booster, List<String> featureNames, List<Double> quantiles, int rounds, double validationLoss) {
+        this.booster = booster;
+        this.featureNames = List.copyOf(featureNames);
+        this.quantiles = List.copyOf(quantiles);
+        this.rounds = rounds;
+        this.validationLoss = validationLoss;
+    }
+
+    /** The input columns, in order. */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** The output columns, in order. */
+    public List<Double> quantiles() {
+        return quantiles;
+    }
+
+    /** Boosting rounds kept (after early stopping: the best round's count). */
+    public int rounds() {
+        return rounds;
+    }
+
+    /** Mean pinball loss over the quantiles on the validation set at the kept round; NaN without a validation set. */
+    public double validationLoss() {
+        return validationLoss;
+    }
+
+    /**
+     * XGBoost's own prediction: {@code rows} rows of {@code featureNames().size()} floats in, NaN where missing;
+     * {@code rows × quantiles().size()} floats out, row-major.
+     */
+    public synchronized float[] predict(float[] x, int rows) {
+        requireOpen();
+        int features = featureNames.size();
+        if (rows < 0 || x.length < (long) rows * features) {
+            throw new IllegalArgumentException("predict: " + rows + " rows of " + features + " features need "
+                    + (long) rows * features + " values but x has " + x.length);
+        }
+        int q = quantiles.size();
+        float[] out = new float[rows * q];
+        if (rows == 0) {
+            return out;
+        }
+        DMatrix matrix = null;
+        try {
+            matrix = new DMatrix(x, rows, features, Float.NaN);
+            float[][] predictions = booster.predict(matrix);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(predictions[r], 0, out, r * q, q);
+            }
+            return out;
+        } catch (XGBoostError e) {
+            throw new TrainingException("XGBoost prediction failed: " + e.getMessage(), e);
+        } finally {
+            if (matrix != null) {
+                matrix.dispose();
+            }
+        }
+    }
+
+    /** The booster as XGBoost's JSON model. */
+    public synchronized String xgboostJson() {
+        requireOpen();
+        try {
+            return new String(booster.toByteArray("json"), StandardCharsets.UTF_8);
+        } catch (XGBoostError e) {
+            throw new TrainingException("XGBoost could not serialise the model: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The model as ONNX ({@link XgboostOnnxWriter}), described by {@code metadata}, whose features and quantiles must
+     * be this model's.
+     */
+    public byte[] toOnnx(ModelMetadata metadata) {
+        if (!metadata.features().equals(featureNames)) {
+            throw new IllegalArgumentException("model " + metadata.version() + ": metadata lists features "
+                    + metadata.features() + " but the model was trained on " + featureNames);
+        }
+        if (!metadata.quantiles().equals(quantiles)) {
+            throw new IllegalArgumentException("model " + metadata.version() + ": metadata lists quantiles "
+                    + metadata.quantiles() + " but the model was trained for " + quantiles);
+        }
+        return XgboostOnnxWriter.write(xgboostJson(), metadata);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            booster.dispose();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("TrainedModel is closed");
+        }
+    }
+}
