@@ -36,10 +36,21 @@ public enum Feature {
     LOAD_MEAN_24H,
     /** Mean error of the one-week seasonal-naive forecast over the 24 hours before issue (recent forecast error). */
     RECENT_NAIVE_ERROR,
+    /** 1 when the day of {@link #LOAD_SAME_HOUR_LAST_KNOWN_DAY} was a public holiday (its load is not typical). */
+    LAST_KNOWN_DAY_HOLIDAY,
+    /** 1 when the day of {@link #LOAD_SAME_HOUR_LAST_WEEK} was a public holiday. */
+    LAST_WEEK_HOLIDAY,
     /** Temperature of the target hour, °C. */
     TEMPERATURE,
     /** Mean temperature of the 24 hours ending with the target hour, °C (thermal inertia of buildings). */
     TEMPERATURE_MEAN_24H,
+    /** Exponentially smoothed temperature up to the target hour, time constant one day, °C. */
+    TEMPERATURE_SMOOTH_DAY,
+    /** Exponentially smoothed temperature up to the target hour, time constant three days, °C. */
+    TEMPERATURE_SMOOTH_3DAYS,
+    /** Lowest and highest temperature of the target's local day, °C. */
+    TEMPERATURE_DAY_MIN,
+    TEMPERATURE_DAY_MAX,
     /** Target temperature minus the temperature one week before, °C (adjusts the weekly lag). */
     TEMPERATURE_DELTA_WEEK,
     /** Target temperature minus the temperature at the hour of {@link #LOAD_SAME_HOUR_LAST_KNOWN_DAY}, °C. */

@@ -85,9 +85,16 @@ public final class FeatureBuilder {
                 case LOAD_LAST -> known(load, issueSec - HOUR, issueSec);
                 case LOAD_MEAN_24H -> mean(load, issueSec - 24 * HOUR, issueSec);
                 case RECENT_NAIVE_ERROR -> naiveError(load, issueSec);
+                case LAST_KNOWN_DAY_HOLIDAY -> holidays.isHoliday(date.minusDays(lastKnownDays)) ? 1 : 0;
+                case LAST_WEEK_HOLIDAY -> holidays.isHoliday(date.minusDays(daysBackKnown(targetSec, issueSec, 7)))
+                        ? 1 : 0;
                 case TEMPERATURE -> temperature == null ? Double.NaN : temperature.at(target);
                 case TEMPERATURE_MEAN_24H -> temperature == null ? Double.NaN
                         : mean(temperature, targetSec - 23 * HOUR, targetSec + HOUR);
+                case TEMPERATURE_SMOOTH_DAY -> temperature == null ? Double.NaN : smoothed(temperature, targetSec, 24);
+                case TEMPERATURE_SMOOTH_3DAYS -> temperature == null ? Double.NaN : smoothed(temperature, targetSec, 72);
+                case TEMPERATURE_DAY_MIN -> temperature == null ? Double.NaN : dayExtreme(temperature, date, false);
+                case TEMPERATURE_DAY_MAX -> temperature == null ? Double.NaN : dayExtreme(temperature, date, true);
                 case TEMPERATURE_DELTA_WEEK -> temperature == null ? Double.NaN
                         : temperature.at(target) - temperature.at(Instant.ofEpochSecond(targetSec - 7 * 24 * HOUR));
                 case TEMPERATURE_DELTA_LAST_KNOWN_DAY -> temperature == null ? Double.NaN
@@ -126,6 +133,42 @@ public final class FeatureBuilder {
             }
         }
         return n * 2 >= hours ? sum / n : Double.NaN;
+    }
+
+    /**
+     * Exponential smoothing with time constant {@code tauHours} of the hours up to and including the target, over a
+     * window of four time constants (weights below 2 % are left out); NaN when less than half the weight is known.
+     */
+    private static double smoothed(HourlySeries series, long targetSec, int tauHours) {
+        int last = series.indexOf(Instant.ofEpochSecond(targetSec));
+        double decay = Math.exp(-1.0 / tauHours);
+        double weight = 1;
+        double sum = 0;
+        double known = 0;
+        double total = 0;
+        for (int h = 0; h < 4 * tauHours; h++) {
+            double v = series.atIndex(last - h);
+            if (!Double.isNaN(v)) {
+                sum += weight * v;
+                known += weight;
+            }
+            total += weight;
+            weight *= decay;
+        }
+        return known * 2 >= total ? sum / known : Double.NaN;
+    }
+
+    private double dayExtreme(HourlySeries series, LocalDate date, boolean max) {
+        Instant from = date.atStartOfDay(zone).toInstant();
+        Instant until = date.plusDays(1).atStartOfDay(zone).toInstant();
+        double best = Double.NaN;
+        for (int i = series.indexOf(from); i < series.indexOf(until); i++) {
+            double v = series.atIndex(i);
+            if (!Double.isNaN(v) && (Double.isNaN(best) || (max ? v > best : v < best))) {
+                best = v;
+            }
+        }
+        return best;
     }
 
     private static double naiveError(HourlySeries load, long issueSec) {
