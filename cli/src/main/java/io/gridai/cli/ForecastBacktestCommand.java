@@ -1,0 +1,161 @@
+package io.gridai.cli;
+
+import io.gridai.inference.backtest.DayAheadBacktest;
+import io.gridai.inference.features.Holidays;
+import io.gridai.inference.features.ZoneGuess;
+import io.gridai.inference.train.TrainingOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridai forecast backtest}: trains a day-ahead model on the data before {@code --train-until}, then scores
+ * forecasts issued at 10:00 local time for every hour of the next local day over the test range.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a day-ahead load model (gradient-boosted quantile trees, exported to ONNX) on the data",
+                "before --train-until and score its forecasts over [--test-from, --test-until): each issued the day",
+                "before at --issue-time local time for every hour of the next local day, from what was known then.",
+                "Writes DIR/metrics.json, DIR/forecast.png, DIR/forecasts.csv and DIR/model.onnx; prints the summary.",
+                "Progress goes to stderr."})
+public final class ForecastBacktestCommand implements Callable<Integer> {
+
+    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "Hourly (or finer) load CSV.")
+    Path csv;
+
+    @Option(names = "--time-column", required = true, paramLabel = "NAME",
+            description = "Timestamp column (ISO 8601; without an offset it is UTC unless --local-timestamps).")
+    String timeColumn;
+
+    @Option(names = "--load-column", required = true, paramLabel = "NAME", description = "Load column (MW or any unit).")
+    String loadColumn;
+
+    @Option(names = "--weather-csv", paramLabel = "FILE", description = "Hourly weather CSV (observed temperature).")
+    Path weatherCsv;
+
+    @Option(names = "--weather-time-column", paramLabel = "NAME",
+            description = "Timestamp column of --weather-csv (default: --time-column).")
+    String weatherTimeColumn;
+
+    @Option(names = "--temperature-column", paramLabel = "NAME", description = "Temperature column (°C) of --weather-csv.")
+    String temperatureColumn;
+
+    @Option(names = "--train-until", required = true, paramLabel = "DATE",
+            description = "Train on target hours before this local date (YYYY-MM-DD).")
+    LocalDate trainUntil;
+
+    @Option(names = "--test-from", required = true, paramLabel = "DATE", description = "First local day scored.")
+    LocalDate testFrom;
+
+    @Option(names = "--test-until", required = true, paramLabel = "DATE",
+            description = "The local day after the last one scored (exclusive), e.g. 2020-01-01 for all of 2019.")
+    LocalDate testUntil;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the results go (created).")
+    Path out;
+
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "IANA time zone of local time, e.g. Europe/Paris (default: the country's only zone when"
+                    + " known, else UTC).")
+    ZoneId zone;
+
+    @Option(names = "--country", paramLabel = "CC",
+            description = "ISO country whose public holidays are features (default: from an OPSD-style load column"
+                    + " name such as FR_load_…, else none). 'none' for no holidays.")
+    String country;
+
+    @Option(names = "--local-timestamps", description = "Timestamps without an offset are in --zone, not UTC.")
+    boolean localTimestamps;
+
+    @Option(names = "--issue-time", defaultValue = "10:00", paramLabel = "HH:MM",
+            description = "Local time the day-ahead forecast is issued the day before (default: ${DEFAULT-VALUE}).")
+    LocalTime issueTime;
+
+    @Option(names = "--reference-column", paramLabel = "NAME",
+            description = "A column of --csv holding another day-ahead forecast to score side by side, e.g."
+                    + " FR_load_forecast_entsoe_transparency.")
+    String referenceColumn;
+
+    @Option(names = "--max-rounds", defaultValue = "2000", description = "Boosting rounds at most (default: ${DEFAULT-VALUE}).")
+    int maxRounds;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Training threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (weatherCsv != null && temperatureColumn == null) {
+            throw new IllegalArgumentException("--weather-csv needs --temperature-column to say which column holds °C");
+        }
+        String holidays = resolveCountry(err);
+        ZoneId local = resolveZone(holidays, err);
+        TrainingOptions training = TrainingOptions.defaults().withRounds(maxRounds).withThreads(threads);
+        DayAheadBacktest.Options options = new DayAheadBacktest.Options(csv, timeColumn, loadColumn, weatherCsv,
+                weatherTimeColumn == null ? timeColumn : weatherTimeColumn, temperatureColumn, referenceColumn, local,
+                localTimestamps, holidays, trainUntil, testFrom, testUntil, issueTime, out, training);
+        DayAheadBacktest.Result result = DayAheadBacktest.run(options, line -> {
+            err.println(line);
+            err.flush();
+        });
+        Map<String, Object> m = result.metrics();
+        stdout.printf(Locale.ROOT, "day-ahead backtest %s .. %s (%s forecasts, issued %s %s the day before)%n",
+                testFrom, testUntil.minusDays(1), m.get("n_forecasts"), issueTime, local);
+        stdout.printf(Locale.ROOT, "  mape            %8.3f %%%n", (Double) m.get("mape"));
+        stdout.printf(Locale.ROOT, "  baseline_mape   %8.3f %%  (seasonal naive: same hour one week earlier)%n",
+                (Double) m.get("baseline_mape"));
+        stdout.printf(Locale.ROOT, "  improvement     %8.1f %%  over the baseline%n",
+                100 * (Double) m.get("improvement_over_baseline"));
+        if (m.containsKey("reference_mape")) {
+            stdout.printf(Locale.ROOT, "  reference_mape  %8.3f %%  (%s)%n", (Double) m.get("reference_mape"),
+                    referenceColumn);
+        }
+        stdout.printf(Locale.ROOT, "  rmse            %8.1f MW%n", (Double) m.get("rmse"));
+        stdout.printf(Locale.ROOT, "  pinball         %8.1f MW  (P10/P50/P90; P10–P90 coverage %.1f %%)%n",
+                (Double) m.get("pinball"), 100 * (Double) m.get("coverage_p10_p90"));
+        stdout.printf(Locale.ROOT, "  onnx vs trainer max relative difference %.2e%n",
+                (Double) m.get("onnx_max_relative_difference"));
+        stdout.printf("  %s%n  %s%n  %s%n  %s%n", result.metricsJson(), result.plot(), result.forecastsCsv(), result.model());
+        stdout.flush();
+        return 0;
+    }
+
+    private String resolveCountry(PrintWriter err) {
+        if (country != null) {
+            if (country.equalsIgnoreCase("none")) {
+                return "";
+            }
+            Holidays.of(country); // refuses an unknown country with a clear message
+            return country.toUpperCase(Locale.ROOT);
+        }
+        String guess = ZoneGuess.countryOfColumn(loadColumn).orElse("");
+        err.println(guess.isEmpty() ? "no --country: no public holidays as features"
+                : "no --country: using public holidays of " + guess + " (from the column name " + loadColumn + ")");
+        return guess;
+    }
+
+    private ZoneId resolveZone(String holidays, PrintWriter err) {
+        if (zone != null) {
+            return zone;
+        }
+        ZoneId guess = holidays.isEmpty() ? null : ZoneGuess.zoneOfCountry(holidays).orElse(null);
+        err.println(guess == null ? "no --zone: local time is UTC (give --zone for calendar features in local time)"
+                : "no --zone: local time is " + guess + ", the only time zone of " + holidays);
+        return guess == null ? ZoneOffset.UTC : guess;
+    }
+
+}
