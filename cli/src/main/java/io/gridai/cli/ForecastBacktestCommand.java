@@ -23,11 +23,11 @@ import picocli.CommandLine.Spec;
  * forecasts issued at 10:00 local time for every hour of the next local day over the test range.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a day-ahead load model (gradient-boosted quantile trees, exported to ONNX) on the data",
-                "before --train-until and score its forecasts over [--test-from, --test-until): each issued the day",
-                "before at --issue-time local time for every hour of the next local day, from what was known then.",
-                "Writes DIR/metrics.json, DIR/forecast.png, DIR/forecasts.csv and DIR/model.onnx; prints the summary.",
-                "Progress goes to stderr."})
+        description = {"Train a day-ahead load model (gradient-boosted quantile trees, exported to ONNX) on the data "
+                + "before --train-until, then score its forecasts over [--test-from, --test-until): each issued the day "
+                + "before at --issue-time local time for every hour of the next local day, from what was known then.",
+                "Writes DIR/metrics.json, DIR/forecast.png, DIR/forecasts.csv and DIR/model.onnx and prints the "
+                + "summary; progress goes to stderr."})
 public final class ForecastBacktestCommand implements Callable<Integer> {
 
     @Option(names = "--csv", required = true, paramLabel = "FILE", description = "Hourly (or finer) load CSV.")
