@@ -12,6 +12,7 @@ import io.gridai.flink.aggregate.ZoneLoadReadings;
 import io.gridai.flink.alert.LimitWatcher;
 import io.gridai.flink.clean.CleaningFunction;
 import io.gridai.flink.config.JobSettings;
+import io.gridai.flink.config.Stage;
 import io.gridai.flink.io.GridTopics;
 import io.gridai.flink.io.KafkaIo;
 import io.gridai.flink.io.WireTypeInformation;
@@ -53,6 +54,8 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
  *                                ├─► subjects ─► keyBy(scope/subject/kind) ─► windows 1 s | 1 min | 15 min ─► aggregates
  *                                └─► zone-load readings ─► keyBy(asset) ─► mean ─► keyBy(zone) ─► sum ─► grid.zone-load
  * </pre>
+ *
+ * <p>{@code stages} ({@link Stage}) switches the parts after cleaning off, e.g. to measure cleaning alone.
  *
  * <p>Every operator has a fixed {@code uid} (listed in the module README), so savepoints restore into changed code;
  * window operators are named after their length ({@code aggregate-PT1M}), so changing the configured windows adds
@@ -131,19 +134,27 @@ public final class GridStreamingJob {
                 .sinkTo(kafka.exactlyOnce(topics.late(), m -> m.asset().value(), "late"))
                 .uid("late-sink").name("telemetry-late");
 
-        KeyedStream<Measurement, String> cleanByAsset = DataStreamUtils.reinterpretAsKeyedStream(clean, BY_ASSET, Types.STRING);
-        cleanByAsset.process(new LimitWatcher(settings.alerts(), settings.cleaning()), WireTypeInformation.of(Alert.class))
-                .uid("limits").name("limits: voltage, branch loading, frequency")
-                .sinkTo(kafka.sink(topics.alerts(), a -> a.asset().value(), "alerts", settings.alertsExactlyOnce()
-                        ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE))
-                .uid("alerts-sink").name("grid-alerts");
-
-        liveState.ifPresent(target -> clean
-                .sinkTo(new LiveStateSink(target, settings.liveStateMap(), settings.liveStateFlushInterval()))
-                .uid("live-state-sink").name("live-state"));
-
-        addAggregates(clean, lateness);
-        addZoneLoad(clean, lateness);
+        if (settings.runs(Stage.ALERTS)) {
+            KeyedStream<Measurement, String> cleanByAsset =
+                    DataStreamUtils.reinterpretAsKeyedStream(clean, BY_ASSET, Types.STRING);
+            cleanByAsset.process(new LimitWatcher(settings.alerts(), settings.cleaning()),
+                            WireTypeInformation.of(Alert.class))
+                    .uid("limits").name("limits: voltage, branch loading, frequency")
+                    .sinkTo(kafka.sink(topics.alerts(), a -> a.asset().value(), "alerts", settings.alertsExactlyOnce()
+                            ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE))
+                    .uid("alerts-sink").name("grid-alerts");
+        }
+        if (settings.runs(Stage.LIVE_STATE)) {
+            liveState.ifPresent(target -> clean
+                    .sinkTo(new LiveStateSink(target, settings.liveStateMap(), settings.liveStateFlushInterval()))
+                    .uid("live-state-sink").name("live-state"));
+        }
+        if (settings.runs(Stage.AGGREGATES)) {
+            addAggregates(clean, lateness);
+        }
+        if (settings.runs(Stage.ZONE_LOAD)) {
+            addZoneLoad(clean, lateness);
+        }
     }
 
     private void addAggregates(DataStream<Measurement> clean, Duration lateness) {

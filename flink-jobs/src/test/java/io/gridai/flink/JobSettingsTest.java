@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gridai.flink.config.AssetTopology;
 import io.gridai.flink.config.JobSettings;
 import io.gridai.flink.config.SettingsException;
+import io.gridai.flink.config.Stage;
 import io.gridai.model.unit.MeasurementKind;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ class JobSettingsTest {
         assertThat(fromFile.cleaning()).usingRecursiveComparison().isEqualTo(defaults.cleaning());
         assertThat(fromFile.alerts()).isEqualTo(defaults.alerts());
         assertThat(fromFile.checkpointInterval()).isEqualTo(defaults.checkpointInterval());
+        assertThat(fromFile.stages()).isEqualTo(defaults.stages()).containsExactlyInAnyOrder(Stage.values());
         assertThat(fromFile.transactionTimeout()).isLessThan(Duration.ofMinutes(15));
         assertThat(fromFile.topology().placementOf("load-213").zone()).isEqualTo(defaults.topology()
                 .placementOf("load-213").zone());
@@ -51,6 +53,26 @@ class JobSettingsTest {
         Properties r = new Properties();
         r.setProperty("range.FREQUENCY", "55,45");
         assertThatThrownBy(() -> JobSettings.from(r)).hasMessageContaining("min must be below max");
+
+        Properties s = new Properties();
+        s.setProperty("stages", "aggregates");
+        assertThatThrownBy(() -> JobSettings.from(s)).isInstanceOf(SettingsException.class)
+                .hasMessageContaining("lacks clean");
+        s.setProperty("stages", "clean,windows");
+        assertThatThrownBy(() -> JobSettings.from(s)).isInstanceOf(SettingsException.class)
+                .hasMessageContaining("'windows'").hasMessageContaining("zone-load");
+    }
+
+    @Test
+    void stagesSwitchPartsOfTheJobOff() {
+        Properties p = new Properties();
+        p.setProperty("stages", " clean , alerts");
+        JobSettings settings = JobSettings.from(p);
+        assertThat(settings.runs(Stage.CLEAN)).isTrue();
+        assertThat(settings.runs(Stage.ALERTS)).isTrue();
+        assertThat(settings.runs(Stage.AGGREGATES)).isFalse();
+        assertThat(settings.runs(Stage.ZONE_LOAD)).isFalse();
+        assertThat(settings.runs(Stage.LIVE_STATE)).isFalse();
     }
 
     @Test

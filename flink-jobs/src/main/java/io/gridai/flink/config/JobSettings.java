@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Everything the jobs can be told, read from a properties file ({@code --config FILE}) and {@code --set key=value}
@@ -38,6 +40,8 @@ import java.util.Properties;
  * @param cleaning              cleaning keys ({@link CleaningSettings})
  * @param alerts                limit keys ({@link AlertLimits})
  * @param topology              {@code topology.*} ({@link AssetTopology})
+ * @param stages                {@code stages} [clean,aggregates,zone-load,alerts,live-state]: the parts of the job
+ *                              that run ({@link Stage}); {@code clean} is required
  */
 public record JobSettings(
         int parallelism,
@@ -54,7 +58,8 @@ public record JobSettings(
         Duration liveStateFlushInterval,
         CleaningSettings cleaning,
         AlertLimits alerts,
-        AssetTopology topology) implements Serializable {
+        AssetTopology topology,
+        Set<Stage> stages) implements Serializable {
 
     public static final int DEFAULT_PARALLELISM = 2;
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
@@ -71,6 +76,27 @@ public record JobSettings(
         }
         windows = List.copyOf(windows);
         zoneLoadWindows = List.copyOf(zoneLoadWindows);
+        if (!stages.contains(Stage.CLEAN)) {
+            throw new SettingsException("stages=" + stages + " lacks clean; every other stage reads the cleaned"
+                    + " readings, so give clean plus the stages wanted");
+        }
+        stages = Set.copyOf(stages);
+    }
+
+    /** Settings with every stage on (the constructor of the settings before {@code stages} existed). */
+    public JobSettings(int parallelism, Duration checkpointInterval, Optional<String> checkpointDir,
+            List<Duration> windows, List<Duration> zoneLoadWindows, Duration transactionTimeout,
+            String transactionalIdPrefix, String consumerGroup, boolean alertsExactlyOnce, Duration bufferTimeout,
+            String liveStateMap, Duration liveStateFlushInterval, CleaningSettings cleaning, AlertLimits alerts,
+            AssetTopology topology) {
+        this(parallelism, checkpointInterval, checkpointDir, windows, zoneLoadWindows, transactionTimeout,
+                transactionalIdPrefix, consumerGroup, alertsExactlyOnce, bufferTimeout, liveStateMap,
+                liveStateFlushInterval, cleaning, alerts, topology, Stage.all());
+    }
+
+    /** True when {@code stage} runs. */
+    public boolean runs(Stage stage) {
+        return stages.contains(stage);
     }
 
     /** Every default. */
@@ -96,7 +122,19 @@ public record JobSettings(
                 p.positiveDuration("live-state.flush-interval", Duration.ofMillis(100)),
                 CleaningSettings.read(p),
                 AlertLimits.read(p),
-                AssetTopology.read(p));
+                AssetTopology.read(p),
+                stages(p.text("stages")));
+    }
+
+    private static Set<Stage> stages(Optional<String> value) {
+        if (value.isEmpty()) {
+            return Stage.all();
+        }
+        Set<Stage> stages = EnumSet.noneOf(Stage.class);
+        for (String part : value.get().split(",")) {
+            stages.add(Stage.ofKey(part.strip()));
+        }
+        return stages;
     }
 
     private static boolean alertsDelivery(String value) {

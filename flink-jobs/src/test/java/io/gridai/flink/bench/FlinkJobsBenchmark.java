@@ -50,9 +50,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <ol>
  * <li>Preloads {@code gridai.bench.records} readings of a twin-like grid (300 buses with voltage and angle, 300
  * loads, 200 branches, system frequency; a tick per second of event time) into a raw topic.</li>
- * <li>Runs the pass-through job and then the full job (clean + aggregates + zone load + alerts) over exactly those
- * readings, bounded, same parallelism, exactly-once sinks; records/s = readings / wall time of the job, start-up
- * included.</li>
+ * <li>Runs the pass-through job, the job with cleaning only ({@code stages=clean}) and the full job (clean +
+ * aggregates + zone load + alerts) over exactly those readings, bounded, same parallelism, exactly-once sinks;
+ * records/s = readings / wall time of the job, start-up included.</li>
  * <li>Runs the full job live while a producer sends {@code gridai.bench.rate} readings/s for
  * {@code gridai.bench.seconds} with event time = send time, 30 buses leaving their voltage band and coming back every
  * other second (30 buses at a time); measures alert time minus event time at the consumer, once with alerts at-least-once (visible at once) and
@@ -74,7 +74,7 @@ public final class FlinkJobsBenchmark {
 
     public static void main(String[] args) throws Exception {
         long records = Long.getLong("gridai.bench.records", 2_000_000);
-        String rates = System.getProperty("gridai.bench.rates", "100000,5000");
+        String rates = System.getProperty("gridai.bench.rates", "100000,5000"); // empty: no live runs
         int seconds = Integer.getInteger("gridai.bench.seconds", 30);
         int parallelism = Integer.getInteger("gridai.bench.parallelism", 2);
         List<String> report = new ArrayList<>();
@@ -90,14 +90,18 @@ public final class FlinkJobsBenchmark {
             report.add(String.format(Locale.ROOT, "preload: %d readings in %.1f s (%.0f/s)", records, preloadSeconds,
                     records / preloadSeconds));
 
-            double pass = bounded(bootstrap, batch, parallelism, true, records);
+            double pass = bounded(bootstrap, batch, parallelism, Bounded.PASS_THROUGH, records);
             report.add(String.format(Locale.ROOT, "pass-through (raw -> clean, exactly-once): %.0f records/s", pass));
-            double full = bounded(bootstrap, batch, parallelism, false, records);
-            report.add(String.format(Locale.ROOT, "clean + aggregates + zone load + alerts (exactly-once): %.0f records/s",
-                    full));
-            report.add(String.format(Locale.ROOT, "ratio full / pass-through: %.2f", full / pass));
+            double cleanOnly = bounded(bootstrap, batch, parallelism, Bounded.CLEAN_ONLY, records);
+            report.add(String.format(Locale.ROOT, "(a) cleaning only (stages=clean: late, duplicates, range, gaps,"
+                    + " stuck -> telemetry.clean + telemetry.late, exactly-once): %.0f records/s", cleanOnly));
+            double full = bounded(bootstrap, batch, parallelism, Bounded.FULL, records);
+            report.add(String.format(Locale.ROOT, "(b) full job (clean + aggregates + zone load + alerts,"
+                    + " exactly-once): %.0f records/s", full));
+            report.add(String.format(Locale.ROOT, "ratio (a) cleaning only / pass-through: %.2f", cleanOnly / pass));
+            report.add(String.format(Locale.ROOT, "ratio (b) full job / pass-through: %.2f", full / pass));
 
-            for (String rateText : rates.split(",")) {
+            for (String rateText : rates.isBlank() ? new String[0] : rates.split(",")) {
                 int rate = Integer.parseInt(rateText.strip());
                 report.add(live(bootstrap, create(bootstrap, "live-alo-" + rate), parallelism, rate, seconds, false));
                 report.add(live(bootstrap, create(bootstrap, "live-eo-" + rate), parallelism, rate, seconds, true));
@@ -120,18 +124,27 @@ public final class FlinkJobsBenchmark {
         return p;
     }
 
-    private static double bounded(String bootstrap, GridTopics topics, int parallelism, boolean passThrough,
-            long records) throws Exception {
-        JobSettings settings = JobSettings.from(settings("bench", parallelism));
+    /** The bounded runs over the preloaded readings. */
+    private enum Bounded {
+        PASS_THROUGH, CLEAN_ONLY, FULL
+    }
+
+    private static double bounded(String bootstrap, GridTopics topics, int parallelism, Bounded run, long records)
+            throws Exception {
+        Properties p = settings("bench", parallelism);
+        if (run == Bounded.CLEAN_ONLY) {
+            p.setProperty("stages", "clean");
+        }
+        JobSettings settings = JobSettings.from(p);
         StreamExecutionEnvironment env = GridStreamingJob.environment(settings, cluster(parallelism));
         KafkaIo kafka = new KafkaIo(bootstrap, settings, true);
-        if (passThrough) {
+        if (run == Bounded.PASS_THROUGH) {
             new PassThroughJob(topics, kafka).addTo(env);
         } else {
             new GridStreamingJob(settings, topics, kafka, Optional.empty()).addTo(env);
         }
         long start = System.nanoTime();
-        env.execute(passThrough ? "bench-pass-through" : "bench-full");
+        env.execute("bench-" + run.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         return records / ((System.nanoTime() - start) / 1e9);
     }
 
