@@ -13,6 +13,7 @@ import io.gridai.flink.alert.LimitWatcher;
 import io.gridai.flink.clean.CleaningFunction;
 import io.gridai.flink.config.JobSettings;
 import io.gridai.flink.config.Stage;
+import io.gridai.flink.io.EdgeTypeInformation;
 import io.gridai.flink.io.GridTopics;
 import io.gridai.flink.io.KafkaIo;
 import io.gridai.flink.io.WireTypeInformation;
@@ -120,7 +121,8 @@ public final class GridStreamingJob {
 
     /** Adds the job's operators to {@code env}. */
     public void addTo(StreamExecutionEnvironment env) {
-        TypeInformation<Measurement> measurementType = WireTypeInformation.of(Measurement.class);
+        // Between operators only (never in state): the hand-written edge serializer, not the Avro message.
+        TypeInformation<Measurement> measurementType = EdgeTypeInformation.of(Measurement.class);
         Duration lateness = settings.cleaning().allowedLateness();
 
         DataStream<Measurement> raw = env.fromSource(kafka.measurements(topics.raw()), watermarks(), "telemetry-raw")
@@ -158,7 +160,7 @@ public final class GridStreamingJob {
     }
 
     private void addAggregates(DataStream<Measurement> clean, Duration lateness) {
-        TypeInformation<Aggregate> aggregateType = WireTypeInformation.of(Aggregate.class);
+        TypeInformation<Aggregate> aggregateType = EdgeTypeInformation.of(Aggregate.class); // window → sink edge
         KeyedStream<SubjectReading, String> bySubject = clean
                 .flatMap(new SubjectsOf(settings.topology()), Types.POJO(SubjectReading.class))
                 .uid("subjects").name("subjects: asset, substation, zone")

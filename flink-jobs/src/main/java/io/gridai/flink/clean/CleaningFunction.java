@@ -1,7 +1,7 @@
 package io.gridai.flink.clean;
 
 import io.gridai.flink.config.CleaningSettings;
-import io.gridai.flink.io.WireTypeInformation;
+import io.gridai.flink.io.EdgeTypeInformation;
 import io.gridai.model.Measurement;
 import io.gridai.model.QualityFlag;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public final class CleaningFunction extends KeyedProcessFunction<String, Measure
     private static final long serialVersionUID = 1L;
 
     /** Readings later than the allowed lateness. */
-    public static final OutputTag<Measurement> LATE = new OutputTag<>("late", WireTypeInformation.of(Measurement.class));
+    public static final OutputTag<Measurement> LATE = new OutputTag<>("late", EdgeTypeInformation.of(Measurement.class));
 
     private final CleaningSettings settings;
     private transient MapState<String, Long> seenIds;

@@ -47,6 +47,6 @@ public final class WireRecordDeserializer<T> implements KafkaRecordDeserializati
 
     @Override
     public TypeInformation<T> getProducedType() {
-        return WireTypeInformation.of(type);
+        return EdgeTypeInformation.of(type); // what leaves the source goes to the next operator, not into state
     }
 }

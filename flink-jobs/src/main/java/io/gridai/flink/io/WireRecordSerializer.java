@@ -3,6 +3,7 @@ package io.gridai.flink.io;
 import io.gridai.model.wire.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -11,7 +12,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Writes a grid-model wire type to one topic: the key as UTF-8 text (what {@code IdSerde} and the string serde
  * read), the value as its Avro single-object message. The Kafka timestamp is left to the producer (wall time):
  * with event time as the record timestamp, a replay of older telemetry would fall outside the topics' retention
- * and be deleted at once. Event time travels in the value.
+ * and be deleted at once. Event time travels in the value. Measurements and aggregates are written by a
+ * {@link SpecificWireWriter} (same bytes, no generic record).
  *
  * @param <T> the domain type
  */
@@ -22,7 +24,7 @@ public final class WireRecordSerializer<T> implements KafkaRecordSerializationSc
     private final String topic;
     private final Class<T> type;
     private final SerializableFunction<T, String> key;
-    private transient WireFormat<T> format;
+    private transient Function<T, byte[]> encoder;
 
     public WireRecordSerializer(String topic, Class<T> type, SerializableFunction<T, String> key) {
         this.topic = Objects.requireNonNull(topic, "topic");
@@ -33,10 +35,10 @@ public final class WireRecordSerializer<T> implements KafkaRecordSerializationSc
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
-        if (format == null) {
-            format = WireFormat.of(type);
+        if (encoder == null) {
+            encoder = SpecificWireWriter.of(type); // one per sink writer (task thread): it reuses a buffer
         }
         return new ProducerRecord<>(topic, null, null, key.apply(element).getBytes(StandardCharsets.UTF_8),
-                format.encode(element));
+                encoder.apply(element));
     }
 }
