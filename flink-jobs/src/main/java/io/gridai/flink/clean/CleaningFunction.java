@@ -23,10 +23,12 @@ import org.apache.flink.util.OutputTag;
  * <ol>
  * <li><b>late</b>: a reading more than {@code allowed-lateness} behind the watermark goes, flagged LATE, to the
  * {@link #LATE} side output ({@code telemetry.late}) and nowhere else;</li>
- * <li><b>duplicates</b>: a measurement id seen within {@code dedup.ttl} is dropped. The ids live in keyed map state
- * (id → first seen, processing time) that a per-asset processing-time timer sweeps every {@code dedup.ttl}: Flink's
- * state TTL would sweep a whole map on every access (incremental cleanup works per key, and an asset's map holds
- * thousands of ids), which cost 25× the throughput in the benchmark;</li>
+ * <li><b>duplicates</b>: a measurement id seen before is dropped. The ids live in keyed map state (id → event time)
+ * and are forgotten once the watermark is {@code allowed-lateness} past their event time (or {@code dedup.ttl}, if
+ * that is shorter): from then on a reading of that time is LATE before its id is even looked at, so remembering it
+ * longer changes no output. A per-asset event-time timer sweeps the map; an asset's map thus holds about twice the
+ * allowed lateness of readings rather than {@code dedup.ttl} of processing time, which kept every checkpoint
+ * copying and writing millions of ids. (Flink's state TTL would sweep a whole map on every access, 25× slower.)</li>
  * <li><b>impossible values</b> ({@link io.gridai.flink.config.PhysicalRanges}) are flagged OUT_OF_RANGE: they stay
  * in {@code telemetry.clean} so nothing vanishes silently, but aggregates, alerts and live state drop them;</li>
  * <li><b>gaps</b>: a reading whose previous reading of the same kind is older than {@code gap.threshold} is
@@ -100,11 +102,10 @@ public final class CleaningFunction extends KeyedProcessFunction<String, Measure
             duplicates.inc();
             return;
         }
-        long now = ctx.timerService().currentProcessingTime();
-        seenIds.put(id, now);
+        seenIds.put(id, eventMillis);
         if (nextSweep.value() == null) {
-            long at = now + settings.dedupTtl().toMillis();
-            ctx.timerService().registerProcessingTimeTimer(at);
+            long at = eventMillis + forgetAfterMillis() + sweepSlackMillis();
+            ctx.timerService().registerEventTimeTimer(at);
             nextSweep.update(at);
         }
 
@@ -118,26 +119,42 @@ public final class CleaningFunction extends KeyedProcessFunction<String, Measure
         out.collect(flags.equals(m.quality()) ? m : m.withQuality(flags));
     }
 
-    /** Forgets ids first seen more than {@code dedup.ttl} ago; sweeps again while any remain. */
+    /**
+     * Forgets the ids whose event time the watermark has passed by more than {@link #forgetAfterMillis()}; sweeps
+     * again a little after the oldest remaining one expires. (A processing-time timer is left by a savepoint of the
+     * version that swept by processing time: it sweeps the same way and hands over to an event-time timer.)
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Measurement> out) throws Exception {
-        long expired = timestamp - settings.dedupTtl().toMillis();
+        long watermark = ctx.timerService().currentWatermark();
+        long expired = watermark == Long.MIN_VALUE ? Long.MIN_VALUE : watermark - forgetAfterMillis();
         var entries = seenIds.iterator();
-        boolean remaining = false;
+        long oldest = Long.MAX_VALUE;
         while (entries.hasNext()) {
-            if (entries.next().getValue() <= expired) {
+            long eventMillis = entries.next().getValue();
+            if (eventMillis < expired) {
                 entries.remove();
             } else {
-                remaining = true;
+                oldest = Math.min(oldest, eventMillis);
             }
         }
-        if (remaining) {
-            long at = timestamp + settings.dedupTtl().toMillis();
-            ctx.timerService().registerProcessingTimeTimer(at);
+        if (oldest != Long.MAX_VALUE) {
+            long at = Math.max(oldest + forgetAfterMillis(), watermark) + sweepSlackMillis();
+            ctx.timerService().registerEventTimeTimer(at);
             nextSweep.update(at);
         } else {
             nextSweep.clear();
         }
+    }
+
+    /** How far behind the watermark an id's event time may fall before it is forgotten. */
+    private long forgetAfterMillis() {
+        return Math.min(settings.allowedLateness().toMillis(), settings.dedupTtl().toMillis());
+    }
+
+    /** Sweeps are this much event time apart at most, so one sweep clears a batch of ids. */
+    private long sweepSlackMillis() {
+        return Math.max(forgetAfterMillis(), 1_000);
     }
 
     private void track(Measurement m, EnumSet<QualityFlag> flags) throws Exception {

@@ -12,8 +12,9 @@ import java.time.Duration;
  *                        the watermark back (wall time)
  * @param allowedLateness {@code allowed-lateness} [PT30S]: a reading behind the watermark by at most this much
  *                        still counts (windows re-fire with it); later readings go to {@code telemetry.late}
- * @param dedupTtl        {@code dedup.ttl} [PT10M]: how long a measurement id is remembered to drop duplicates
- *                        (processing time)
+ * @param dedupTtl        {@code dedup.ttl} [PT10M]: how long a measurement id is remembered to drop duplicates,
+ *                        counted from its event time behind the watermark and never longer than
+ *                        {@code allowed-lateness} (a reading that far behind is LATE whatever its id)
  * @param stuckReadings   {@code stuck.readings} [10]: a reading is STUCK when it repeats the same value this many
  *                        times in a row while another quantity of the same asset changed meanwhile
  * @param gapThreshold    {@code gap.threshold} [PT5S]: a reading is flagged GAP when the previous reading of the
