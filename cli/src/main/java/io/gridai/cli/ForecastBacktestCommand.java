@@ -1,19 +1,17 @@
 package io.gridai.cli;
 
 import io.gridai.inference.backtest.DayAheadBacktest;
-import io.gridai.inference.features.Holidays;
-import io.gridai.inference.features.ZoneGuess;
 import io.gridai.inference.train.TrainingOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,25 +28,8 @@ import picocli.CommandLine.Spec;
                 + "summary; progress goes to stderr."})
 public final class ForecastBacktestCommand implements Callable<Integer> {
 
-    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "Hourly (or finer) load CSV.")
-    Path csv;
-
-    @Option(names = "--time-column", required = true, paramLabel = "NAME",
-            description = "Timestamp column (ISO 8601; without an offset it is UTC unless --local-timestamps).")
-    String timeColumn;
-
-    @Option(names = "--load-column", required = true, paramLabel = "NAME", description = "Load column (MW or any unit).")
-    String loadColumn;
-
-    @Option(names = "--weather-csv", paramLabel = "FILE", description = "Hourly weather CSV (observed temperature).")
-    Path weatherCsv;
-
-    @Option(names = "--weather-time-column", paramLabel = "NAME",
-            description = "Timestamp column of --weather-csv (default: --time-column).")
-    String weatherTimeColumn;
-
-    @Option(names = "--temperature-column", paramLabel = "NAME", description = "Temperature column (°C) of --weather-csv.")
-    String temperatureColumn;
+    @Mixin
+    LoadDataOptions data;
 
     @Option(names = "--train-until", required = true, paramLabel = "DATE",
             description = "Train on target hours before this local date (YYYY-MM-DD).")
@@ -63,19 +44,6 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the results go (created).")
     Path out;
-
-    @Option(names = "--zone", paramLabel = "ZONE",
-            description = "IANA time zone of local time, e.g. Europe/Paris (default: the country's only zone when"
-                    + " known, else UTC).")
-    ZoneId zone;
-
-    @Option(names = "--country", paramLabel = "CC",
-            description = "ISO country whose public holidays are features (default: from an OPSD-style load column"
-                    + " name such as FR_load_…, else none). 'none' for no holidays.")
-    String country;
-
-    @Option(names = "--local-timestamps", description = "Timestamps without an offset are in --zone, not UTC.")
-    boolean localTimestamps;
 
     @Option(names = "--issue-time", defaultValue = "10:00", paramLabel = "HH:MM",
             description = "Local time the day-ahead forecast is issued the day before (default: ${DEFAULT-VALUE}).")
@@ -99,15 +67,12 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (weatherCsv != null && temperatureColumn == null) {
-            throw new IllegalArgumentException("--weather-csv needs --temperature-column to say which column holds °C");
-        }
-        String holidays = resolveCountry(err);
-        ZoneId local = resolveZone(holidays, err);
+        String holidays = data.resolveCountry(err);
+        ZoneId local = data.resolveZone(holidays, err);
         TrainingOptions training = TrainingOptions.defaults().withRounds(maxRounds).withThreads(threads);
-        DayAheadBacktest.Options options = new DayAheadBacktest.Options(csv, timeColumn, loadColumn, weatherCsv,
-                weatherTimeColumn == null ? timeColumn : weatherTimeColumn, temperatureColumn, referenceColumn, local,
-                localTimestamps, holidays, trainUntil, testFrom, testUntil, issueTime, out, training);
+        DayAheadBacktest.Options options = new DayAheadBacktest.Options(data.csv, data.timeColumn, data.loadColumn,
+                data.weatherCsv, data.weatherTimeColumn(), data.temperatureColumn, referenceColumn, local,
+                data.localTimestamps, holidays, trainUntil, testFrom, testUntil, issueTime, out, training);
         DayAheadBacktest.Result result = DayAheadBacktest.run(options, line -> {
             err.println(line);
             err.flush();
@@ -133,29 +98,4 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
         stdout.flush();
         return 0;
     }
-
-    private String resolveCountry(PrintWriter err) {
-        if (country != null) {
-            if (country.equalsIgnoreCase("none")) {
-                return "";
-            }
-            Holidays.of(country); // refuses an unknown country with a clear message
-            return country.toUpperCase(Locale.ROOT);
-        }
-        String guess = ZoneGuess.countryOfColumn(loadColumn).orElse("");
-        err.println(guess.isEmpty() ? "no --country: no public holidays as features"
-                : "no --country: using public holidays of " + guess + " (from the column name " + loadColumn + ")");
-        return guess;
-    }
-
-    private ZoneId resolveZone(String holidays, PrintWriter err) {
-        if (zone != null) {
-            return zone;
-        }
-        ZoneId guess = holidays.isEmpty() ? null : ZoneGuess.zoneOfCountry(holidays).orElse(null);
-        err.println(guess == null ? "no --zone: local time is UTC (give --zone for calendar features in local time)"
-                : "no --zone: local time is " + guess + ", the only time zone of " + holidays);
-        return guess == null ? ZoneOffset.UTC : guess;
-    }
-
 }
