@@ -12,6 +12,7 @@ import io.gridai.inference.serve.InferenceSettings;
 import io.gridai.inference.serve.OnnxForecastModel;
 import io.gridai.inference.series.HourlySeries;
 import io.gridai.inference.series.SeriesCsv;
+import io.gridai.inference.train.QuantileCalibration;
 import io.gridai.inference.train.QuantileGbmTrainer;
 import io.gridai.inference.train.TrainedModel;
 import io.gridai.inference.train.TrainingOptions;
@@ -138,15 +139,22 @@ public final class DayAheadBacktest {
         QuantileGbmTrainer trainer = new QuantileGbmTrainer();
         long t0 = System.nanoTime();
         int rounds;
+        QuantileCalibration calibration;
         try (TrainedModel probe = trainer.train(fit.x(), fit.rows(), features.names(), fit.y(), validation.x(),
                 validation.rows(), validation.y(), training)) {
             rounds = Math.max(1, probe.rounds());
             progress.accept(String.format(Locale.ROOT, "      validation picked %d rounds (pinball %.1f MW) in %.1f s;"
                     + " retraining on all training days", rounds, probe.validationLoss(), (System.nanoTime() - t0) / 1e9));
+            calibration = QuantileCalibration.measure(probe.predict(validation.x(), validation.rows()),
+                    validation.y(), validation.rows(), QUANTILES);
+            progress.accept(String.format(Locale.ROOT, "      calibration on the validation days: shifts %s MW,"
+                    + " P10–P90 coverage %.3f → %.3f", Arrays.toString(calibration.shifts()),
+                    calibration.coverageBefore(), calibration.coverageAfter()));
         }
         t0 = System.nanoTime();
-        TrainedModel trained = trainer.train(all.x(), all.rows(), features.names(), all.y(), null, 0, null,
+        TrainedModel uncalibrated = trainer.train(all.x(), all.rows(), features.names(), all.y(), null, 0, null,
                 training.withRounds(rounds).withEarlyStoppingRounds(0));
+        TrainedModel trained = uncalibrated.calibrated(calibration);
         progress.accept(String.format(Locale.ROOT, "      trained in %.1f s", (System.nanoTime() - t0) / 1e9));
 
         Instant trainedFrom = schedule.targets(firstDay).get(0);
@@ -154,9 +162,16 @@ public final class DayAheadBacktest {
         String version = "day-ahead-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
                 .format(Instant.now());
         float[] fitted = trained.predict(all.x(), all.rows());
+        Map<String, Double> modelMetrics = new LinkedHashMap<>();
+        modelMetrics.put("train_mape", mape(fitted, all.y(), all.rows()));
+        modelMetrics.put("rounds", (double) rounds);
+        for (int j = 0; j < QUANTILES.size(); j++) {
+            modelMetrics.put(QuantileCalibration.shiftMetric(QUANTILES.get(j)), (double) calibration.shifts()[j]);
+        }
+        modelMetrics.put("validation_coverage_uncalibrated", calibration.coverageBefore());
+        modelMetrics.put("validation_coverage_calibrated", calibration.coverageAfter());
         ModelMetadata metadata = new ModelMetadata(version, ModelMetadata.Horizon.DAY_AHEAD, features.names(),
-                QUANTILES, o.zone().getId(), o.country(), trainedFrom, trainedUntil,
-                Map.of("train_mape", mape(fitted, all.y(), all.rows()), "rounds", (double) rounds),
+                QUANTILES, o.zone().getId(), o.country(), trainedFrom, trainedUntil, modelMetrics,
                 String.format(Locale.ROOT, "XGBoost reg:quantileerror, %d rounds, %s", rounds, training));
         byte[] onnx = trained.toOnnx(metadata);
         Path modelFile = o.out().resolve("model.onnx");
@@ -177,7 +192,9 @@ public final class DayAheadBacktest {
         }
         float[] own = trained.predict(test.x(), test.rows());
         double maxRelative = maxRelativeDifference(served, own);
+        float[] withoutCalibration = uncalibrated.predict(test.x(), test.rows());
         trained.close();
+        uncalibrated.close();
 
         progress.accept("[5/5] scoring and writing " + o.out());
         List<BacktestRow> rows = new ArrayList<>(test.rows());
@@ -190,6 +207,13 @@ public final class DayAheadBacktest {
                     reference == null ? Double.NaN : reference.series().at(target)));
         }
         Scores scores = Scores.of(rows, QUANTILES);
+        List<BacktestRow> uncalibratedRows = new ArrayList<>(test.rows());
+        for (int i = 0; i < test.rows(); i++) {
+            BacktestRow r = rows.get(i);
+            uncalibratedRows.add(new BacktestRow(r.issue(), r.target(), withoutCalibration[i * 3],
+                    withoutCalibration[i * 3 + 1], withoutCalibration[i * 3 + 2], r.actual(), r.naive(), r.reference()));
+        }
+        Scores uncalibratedScores = Scores.of(uncalibratedRows, QUANTILES);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("mape", round(scores.mape()));
         metrics.put("rmse", round(scores.rmse()));
@@ -202,6 +226,13 @@ public final class DayAheadBacktest {
             metrics.put("n_reference", scores.referenceCount());
         }
         metrics.put("coverage_p10_p90", round(scores.coverage()));
+        metrics.put("coverage_p10_p90_uncalibrated", round(uncalibratedScores.coverage()));
+        metrics.put("pinball_uncalibrated", round(uncalibratedScores.pinball()));
+        for (int j = 0; j < QUANTILES.size(); j++) {
+            metrics.put(QuantileCalibration.shiftMetric(QUANTILES.get(j)), round(calibration.shifts()[j]));
+        }
+        metrics.put("validation_coverage_uncalibrated", round(calibration.coverageBefore()));
+        metrics.put("validation_coverage_calibrated", round(calibration.coverageAfter()));
         metrics.put("n_forecasts", scores.count());
         metrics.put("n_baseline", scores.baselineCount());
         metrics.put("n_days", testDays.size());

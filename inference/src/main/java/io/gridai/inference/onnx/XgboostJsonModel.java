@@ -168,7 +168,7 @@ public record XgboostJsonModel(
     }
 
     /** {@code "[6.1E0,1.04E1]"} (one per target) or {@code "5E-1"} (broadcast). */
-    static float[] baseScores(String text, int numTargets) {
+    public static float[] baseScores(String text, int numTargets) {
         List<Double> values = parseNumberList(text);
         float[] scores = new float[numTargets];
         if (values.size() == 1) {

@@ -1,13 +1,20 @@
 package io.gridai.inference.train;
 
 import io.gridai.inference.model.ModelMetadata;
+import io.gridai.inference.onnx.XgboostJsonModel;
 import io.gridai.inference.onnx.XgboostOnnxWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A quantile model fresh from {@link QuantileGbmTrainer}: predicts with XGBoost itself (the reference an ONNX export
@@ -15,19 +22,64 @@ import java.util.List;
  */
 public final class TrainedModel implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Booster booster;
     private final List<String> featureNames;
     private final List<Double> quantiles;
     private final int rounds;
     private final double validationLoss;
+    private final QuantileCalibration calibration;
     private boolean closed;
 
     TrainedModel(Booster booster, List<String> featureNames, List<Double> quantiles, int rounds, double validationLoss) {
+        this(booster, featureNames, quantiles, rounds, validationLoss, QuantileCalibration.none(quantiles));
+    }
+
+    private TrainedModel(Booster booster, List<String> featureNames, List<Double> quantiles, int rounds,
+            double validationLoss, QuantileCalibration calibration) {
         this.booster = booster;
         this.featureNames = List.copyOf(featureNames);
         this.quantiles = List.copyOf(quantiles);
         this.rounds = rounds;
         this.validationLoss = validationLoss;
+        this.calibration = calibration;
+    }
+
+    /** The shifts {@link #calibrated} added; none (all zero) for a model fresh from the trainer. */
+    public QuantileCalibration calibration() {
+        return calibration;
+    }
+
+    /**
+     * A copy of this model whose output {@code t} is {@code calibration.shifts()[t]} MW higher, before XGBoost sorts
+     * each row. The shifts go into XGBoost's per-output base score, so {@link #predict} and the ONNX export
+     * ({@link #toOnnx}: the TreeEnsembleRegressor's {@code base_values}) both apply them, without another node. This
+     * model stays open; close both.
+     */
+    public synchronized TrainedModel calibrated(QuantileCalibration calibration) {
+        requireOpen();
+        if (!calibration.quantiles().equals(quantiles)) {
+            throw new IllegalArgumentException("calibration for quantiles " + calibration.quantiles()
+                    + " does not fit a model of quantiles " + quantiles);
+        }
+        try {
+            ObjectNode root = (ObjectNode) JSON.readTree(xgboostJson());
+            ObjectNode params = (ObjectNode) root.path("learner").path("learner_model_param");
+            float[] base = XgboostJsonModel.baseScores(params.path("base_score").asText(), quantiles.size());
+            float[] shifts = calibration.shifts();
+            StringBuilder shifted = new StringBuilder("[");
+            for (int t = 0; t < base.length; t++) {
+                shifted.append(t == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.9E", base[t] + shifts[t]));
+            }
+            params.put("base_score", shifted.append(']').toString());
+            Booster copy = XGBoost.loadModel(JSON.writeValueAsBytes(root));
+            return new TrainedModel(copy, featureNames, quantiles, rounds, validationLoss, calibration);
+        } catch (XGBoostError e) {
+            throw new TrainingException("XGBoost could not load the calibrated model: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("calibrated XGBoost model JSON does not round-trip", e);
+        }
     }
 
     /** The input columns, in order. */

@@ -49,6 +49,9 @@ class DayAheadBacktestTest {
         assertThat(m.get("n_forecasts").asInt()).isGreaterThan(8700);
         assertThat(m.get("n_days").asInt()).isEqualTo(365);
         assertThat(m.get("onnx_max_relative_difference").asDouble()).isLessThanOrEqualTo(1e-5);
+        // uncalibrated quantile trees cover about 0.66; the shifts measured on the validation days restore ~0.80
+        assertThat(m.get("coverage_p10_p90").asDouble()).isBetween(0.75, 0.85);
+        assertThat(m.get("pinball").asDouble()).isLessThan(m.get("pinball_uncalibrated").asDouble());
         assertThat(m.get("load_data").get("missing_hours").asInt()).isPositive();
         assertPng(result.plot());
         assertThat(Files.readAllLines(result.forecastsCsv())).hasSize(1 + 365 * 24);
@@ -71,6 +74,8 @@ class DayAheadBacktestTest {
         assertThat(m.get("load_data").get("missing_hours").asInt()).isEqualTo(3);
         assertThat(m.get("onnx_max_relative_difference").asDouble()).isLessThanOrEqualTo(1e-5);
         assertThat(m.has("reference_mape")).isFalse();
+        assertThat(m.get("validation_coverage_calibrated").asDouble()).isBetween(0.7, 0.9);
+        assertThat(m.has("calibration_shift_q0.1")).isTrue();
         assertPng(result.plot());
         assertThat(result.model()).isRegularFile();
     }

@@ -4,6 +4,7 @@ import ai.onnx.proto.OnnxMl;
 import io.gridai.inference.model.ModelMetadata;
 import io.gridai.inference.serve.InferenceSettings;
 import io.gridai.inference.serve.OnnxForecastModel;
+import io.gridai.inference.train.QuantileCalibration;
 import io.gridai.inference.train.QuantileGbmTrainer;
 import io.gridai.inference.train.SyntheticLoad;
 import io.gridai.inference.train.TestDirs;
@@ -82,6 +83,32 @@ class XgboostOnnxWriterTest {
         }
         assertThat(ordered).isEqualTo(test.rows());
         assertThat(medianError).isLessThan(25.0);
+    }
+
+    @Test
+    void calibrationShiftsGoIntoBaseValuesAndOnnxRuntimeFollowsXgboost() throws Exception {
+        QuantileCalibration calibration = new QuantileCalibration(QUANTILES, new float[] {-25.5f, 0f, 31.25f}, 0.6,
+                0.8, 500);
+        SyntheticLoad test = SyntheticLoad.generate(1_000, 14);
+        try (TrainedModel calibrated = trained.calibrated(calibration)) {
+            byte[] shiftedOnnx = calibrated.toOnnx(metadata);
+            float[] base = XgboostJsonModel.parse(trained.xgboostJson()).baseScores();
+            float[] shiftedBase = XgboostJsonModel.parse(calibrated.xgboostJson()).baseScores();
+            assertThat(shiftedBase[0]).isCloseTo(base[0] - 25.5f, org.assertj.core.data.Offset.offset(1e-2f));
+            assertThat(shiftedBase[1]).isEqualTo(base[1]);
+            assertThat(OnnxMl.ModelProto.parseFrom(shiftedOnnx).getGraph().getNodeList())
+                    .extracting(OnnxMl.NodeProto::getOpType).containsExactly("TreeEnsembleRegressor", "TopK");
+            float[] expected = calibrated.predict(test.x(), test.rows());
+            float[] actual = new float[expected.length];
+            try (OnnxForecastModel model = OnnxForecastModel.load(shiftedOnnx, "test-onnx-1",
+                    InferenceSettings.defaults())) {
+                model.predict(test.x(), test.rows(), actual);
+            }
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(Math.abs(actual[i] - expected[i]) / Math.max(Math.abs(expected[i]), 1e-3))
+                        .isLessThan(MAX_RELATIVE_ERROR);
+            }
+        }
     }
 
     @Test
