@@ -143,6 +143,7 @@ public final class CleaningFunction extends KeyedProcessFunction<String, Measure
             ctx.timerService().registerEventTimeTimer(at);
             nextSweep.update(at);
         } else {
+            seenIds.clear(); // removing through the iterator leaves an empty map behind on the heap backend
             nextSweep.clear();
         }
     }

@@ -38,8 +38,7 @@ class CleaningFunctionTest {
 
             harness.processWatermark(T0.plusSeconds(60).toEpochMilli()); // sweeps: nothing left to remember
             assertThat(harness.numEventTimeTimers()).isZero();
-            assertThat(harness.numKeyedStateEntries())
-                    .as("only the gap/stuck track and the change counter (state.ttl) remain").isEqualTo(2);
+            assertThat(harness.numKeyedStateEntries()).as("only the gap/stuck track (state.ttl) remains").isEqualTo(1);
 
             harness.processElement(first, millis(first)); // the same id again, now behind the lateness
             assertThat(values(harness)).containsExactly(first);
