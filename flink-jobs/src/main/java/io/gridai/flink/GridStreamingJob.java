@@ -4,8 +4,8 @@ import io.gridai.flink.aggregate.AssetMean;
 import io.gridai.flink.aggregate.StatsAggregate;
 import io.gridai.flink.aggregate.Stats;
 import io.gridai.flink.aggregate.SubjectReading;
+import io.gridai.flink.aggregate.SubjectWindows;
 import io.gridai.flink.aggregate.SubjectsOf;
-import io.gridai.flink.aggregate.ToAggregate;
 import io.gridai.flink.aggregate.ToAssetMean;
 import io.gridai.flink.aggregate.ToZoneLoad;
 import io.gridai.flink.aggregate.ZoneLoadReadings;
@@ -52,15 +52,16 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
  * raw ─► keyBy(asset) ─► clean ──┬─► telemetry.clean        (late side output ─► telemetry.late)
  *        [source]        [clean] ├─► limits ─► grid.alerts  (same partitioning: no shuffle)
  *                                ├─► live state (Hazelcast IMap)
- *                                ├─► subjects ─► keyBy(scope/subject/kind) ─► windows 1 s | 1 min | 15 min ─► aggregates
+ *                                ├─► subjects ─► keyBy(scope/subject/kind) ─► windows 1 s + 1 min + 15 min ─► aggregates
  *                                └─► zone-load readings ─► keyBy(asset) ─► mean ─► keyBy(zone) ─► sum ─► grid.zone-load
  * </pre>
  *
  * <p>{@code stages} ({@link Stage}) switches the parts after cleaning off, e.g. to measure cleaning alone.
  *
- * <p>Every operator has a fixed {@code uid} (listed in the module README), so savepoints restore into changed code;
- * window operators are named after their length ({@code aggregate-PT1M}), so changing the configured windows adds
- * or drops those operators (restore with {@code --allow-non-restored-state} after removing one).
+ * <p>Every operator has a fixed {@code uid} (listed in the module README), so savepoints restore into changed code.
+ * The aggregate windows of every length live in one operator ({@code aggregates}, state per length); zone load
+ * operators are named after their length ({@code zone-load-PT5M}), so changing those windows adds or drops
+ * operators (restore with {@code --allow-non-restored-state} after removing one).
  */
 public final class GridStreamingJob {
 
@@ -160,25 +161,17 @@ public final class GridStreamingJob {
     }
 
     private void addAggregates(DataStream<Measurement> clean, Duration lateness) {
-        TypeInformation<Aggregate> aggregateType = EdgeTypeInformation.of(Aggregate.class); // window → sink edge
-        KeyedStream<SubjectReading, String> bySubject = clean
-                .flatMap(new SubjectsOf(settings.topology()), Types.POJO(SubjectReading.class))
+        if (settings.windows().isEmpty()) {
+            return;
+        }
+        // Every window length in one operator (SubjectWindows), chained to the sink: Aggregates cross no network.
+        clean.flatMap(new SubjectsOf(settings.topology()), Types.POJO(SubjectReading.class))
                 .uid("subjects").name("subjects: asset, substation, zone")
-                .keyBy(new SubjectKey());
-        DataStream<Aggregate> aggregates = null;
-        for (Duration window : settings.windows()) {
-            DataStream<Aggregate> windowed = bySubject
-                    .window(TumblingEventTimeWindows.of(window))
-                    .allowedLateness(lateness)
-                    .aggregate(new StatsAggregate(), new ToAggregate(), Types.POJO(Stats.class), Types.POJO(Stats.class),
-                            aggregateType)
-                    .uid("aggregate-" + window).name("aggregate " + window);
-            aggregates = aggregates == null ? windowed : aggregates.union(windowed);
-        }
-        if (aggregates != null) {
-            aggregates.sinkTo(kafka.exactlyOnce(topics.aggregates(), a -> a.scope() + "/" + a.subject(), "aggregates"))
-                    .uid("aggregates-sink").name("telemetry-aggregates");
-        }
+                .keyBy(new SubjectKey())
+                .process(new SubjectWindows(settings.windows(), lateness), EdgeTypeInformation.of(Aggregate.class))
+                .uid("aggregates").name("aggregates " + settings.windows())
+                .sinkTo(kafka.exactlyOnce(topics.aggregates(), a -> a.scope() + "/" + a.subject(), "aggregates"))
+                .uid("aggregates-sink").name("telemetry-aggregates");
     }
 
     private void addZoneLoad(DataStream<Measurement> clean, Duration lateness) {
