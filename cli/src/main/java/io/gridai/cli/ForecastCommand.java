@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code gridai forecast …}: load-forecast research commands. */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
         description = "Load forecasts: train, export to ONNX and backtest against real data.",
-        subcommands = {ForecastBacktestCommand.class})
+        subcommands = {ForecastBacktestCommand.class, ForecastTrainCommand.class, ForecastModelsCommand.class})
 public final class ForecastCommand implements Runnable {
 
     @Spec
