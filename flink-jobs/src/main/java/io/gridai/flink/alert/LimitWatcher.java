@@ -8,10 +8,12 @@ import io.gridai.model.AlertType;
 import io.gridai.model.Measurement;
 import io.gridai.model.QualityFlag;
 import io.gridai.model.id.AlertId;
+import io.gridai.model.unit.MeasurementKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -38,6 +40,7 @@ public final class LimitWatcher extends KeyedProcessFunction<String, Measurement
     private final AlertLimits limits;
     private final Duration stateTtl;
     private transient MapState<String, WatchState> watches;
+    private transient Map<MeasurementKind, LimitRule> rules;
 
     public LimitWatcher(AlertLimits limits, CleaningSettings cleaning) {
         this.limits = limits;
@@ -48,7 +51,11 @@ public final class LimitWatcher extends KeyedProcessFunction<String, Measurement
     public void open(OpenContext context) {
         MapStateDescriptor<String, WatchState> descriptor =
                 new MapStateDescriptor<>("limit-watches", Types.STRING, Types.POJO(WatchState.class));
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl).build());
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl).cleanupIncrementally(1, false).build());
+        rules = new EnumMap<>(MeasurementKind.class);
+        for (MeasurementKind kind : MeasurementKind.values()) {
+            LimitRule.of(kind, limits).ifPresent(rule -> rules.put(kind, rule));
+        }
         watches = getRuntimeContext().getMapState(descriptor);
     }
 
@@ -57,11 +64,10 @@ public final class LimitWatcher extends KeyedProcessFunction<String, Measurement
         if (m.quality().contains(QualityFlag.OUT_OF_RANGE)) {
             return;
         }
-        Optional<LimitRule> maybeRule = LimitRule.of(m.kind(), limits);
-        if (maybeRule.isEmpty()) {
+        LimitRule rule = rules.get(m.kind());
+        if (rule == null) {
             return;
         }
-        LimitRule rule = maybeRule.get();
         String kind = m.kind().name();
         long eventNanos = m.eventTime().getEpochSecond() * 1_000_000_000L + m.eventTime().getNano();
         WatchState watch = watches.get(kind);

@@ -81,10 +81,16 @@ public final class CleaningFunction extends KeyedProcessFunction<String, Measure
         gaps = metrics.counter("gapReadings");
     }
 
+    /**
+     * Expired tracking state is never returned; on the heap backend each state access also checks one other entry
+     * for expiry (Flink's default checks five, a twentieth of the cleaning's CPU in the benchmark, while one per
+     * access still visits every asset's state far more often than {@code state.ttl}).
+     */
     private static StateTtlConfig ttl(java.time.Duration ttl) {
         return StateTtlConfig.newBuilder(ttl)
                 .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .cleanupIncrementally(1, false)
                 .build();
     }
 
@@ -162,7 +168,8 @@ public final class CleaningFunction extends KeyedProcessFunction<String, Measure
         String kind = m.kind().name();
         long eventNanos = nanos(m.eventTime());
         SensorTrack track = tracks.get(kind);
-        long changes = assetChanges.value() == null ? 0 : assetChanges.value();
+        Long knownChanges = assetChanges.value();
+        long changes = knownChanges == null ? 0 : knownChanges;
         if (track == null) {
             track = new SensorTrack();
             track.lastValue = m.value();
