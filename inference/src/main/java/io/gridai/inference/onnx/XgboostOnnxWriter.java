@@ -21,6 +21,8 @@ import java.util.Locale;
  *       │
  *   TreeEnsembleRegressor   one tree per boosted output, BRANCH_LT, missing values along XGBoost's default side,
  *       │                   base_values = XGBoost's base_score, aggregate SUM, no post-transform
+ *       │   (trees trained on load − baseline: + mean of the known baseline columns, fallback where none is;
+ *       │    Gather, IsNaN, Where, ReduceSum, Div, Add)
  *   raw_quantiles float [N, Q]
  *       │
  *   TopK (k = Q, ascending) sorts each row, as XGBoost does (see below)
@@ -43,8 +45,10 @@ public final class XgboostOnnxWriter {
     /** The graph's output: float [N, quantiles]. */
     public static final String OUTPUT_NAME = "quantiles";
     public static final String PRODUCER_NAME = "gridai-inference";
-    /** The tree sums before sorting. */
+    /** The quantiles before sorting (tree sums plus any baseline). */
     static final String RAW_OUTPUT_NAME = "raw_quantiles";
+    /** The tree sums alone. */
+    static final String TREE_OUTPUT_NAME = "tree_sums";
     /** ONNX IR version 8 (ONNX 1.10); ONNX Runtime ≥ 1.10 reads it. */
     static final long IR_VERSION = 8;
     static final int DEFAULT_OPSET = 13;
@@ -60,16 +64,44 @@ public final class XgboostOnnxWriter {
         return toModelProto(XgboostJsonModel.parse(xgboostJson), metadata).toByteArray();
     }
 
+    /**
+     * The ONNX model of trees trained on the load less a baseline, serialised: the graph adds back, to every output,
+     * the mean of the known (non-NaN) input columns {@code baselineColumns}, or {@code baselineFallback} where all are
+     * missing. No columns: no baseline.
+     */
+    public static byte[] write(String xgboostJson, ModelMetadata metadata, int[] baselineColumns,
+            float baselineFallback) {
+        return toModelProto(XgboostJsonModel.parse(xgboostJson), metadata, baselineColumns, baselineFallback)
+                .toByteArray();
+    }
+
     /** The ONNX model for {@code model}, described by {@code metadata}. */
     public static OnnxMl.ModelProto toModelProto(XgboostJsonModel model, ModelMetadata metadata) {
+        return toModelProto(model, metadata, new int[0], 0f);
+    }
+
+    /** The ONNX model for {@code model} plus a baseline ({@link #write(String, ModelMetadata, int[], float)}). */
+    public static OnnxMl.ModelProto toModelProto(XgboostJsonModel model, ModelMetadata metadata,
+            int[] baselineColumns, float baselineFallback) {
         checkConsistent(model, metadata);
         int features = metadata.features().size();
         int targets = model.numTargets();
+        for (int c : baselineColumns) {
+            if (c < 0 || c >= features) {
+                throw new IllegalArgumentException("model " + metadata.version() + ": baseline column " + c
+                        + " is not one of the " + features + " features");
+            }
+        }
 
         boolean sorted = sortsQuantiles(model);
+        boolean offset = baselineColumns.length > 0;
+        String unsorted = sorted ? RAW_OUTPUT_NAME : OUTPUT_NAME;
         OnnxMl.GraphProto.Builder graphBuilder = OnnxMl.GraphProto.newBuilder()
                 .setName("gridai_load_forecast")
-                .addNode(treeEnsemble(model, sorted ? RAW_OUTPUT_NAME : OUTPUT_NAME));
+                .addNode(treeEnsemble(model, offset ? TREE_OUTPUT_NAME : unsorted));
+        if (offset) {
+            addBaseline(graphBuilder, baselineColumns, baselineFallback, unsorted);
+        }
         if (sorted) {
             graphBuilder.addInitializer(OnnxMl.TensorProto.newBuilder()
                             .setName("quantile_count")
@@ -103,6 +135,46 @@ public final class XgboostOnnxWriter {
         metadata.toProperties().forEach((key, value) ->
                 builder.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
         return builder.build();
+    }
+
+    /**
+     * baseline = mean of the known columns (sum of the non-NaN values over their count; 0/0 is NaN), the fallback where
+     * that is NaN, as a [N, 1] column added to every tree sum.
+     */
+    private static void addBaseline(OnnxMl.GraphProto.Builder graph, int[] columns, float fallback, String output) {
+        OnnxMl.TensorProto.Builder indices = OnnxMl.TensorProto.newBuilder().setName("baseline_columns")
+                .setDataType(OnnxMl.TensorProto.DataType.INT64_VALUE).addDims(columns.length);
+        for (int c : columns) {
+            indices.addInt64Data(c);
+        }
+        graph.addInitializer(indices)
+                .addInitializer(OnnxMl.TensorProto.newBuilder().setName("baseline_axis")
+                        .setDataType(OnnxMl.TensorProto.DataType.INT64_VALUE).addDims(1).addInt64Data(1))
+                .addInitializer(OnnxMl.TensorProto.newBuilder().setName("baseline_zero")
+                        .setDataType(OnnxMl.TensorProto.DataType.FLOAT_VALUE).addFloatData(0f))
+                .addInitializer(OnnxMl.TensorProto.newBuilder().setName("baseline_fallback")
+                        .setDataType(OnnxMl.TensorProto.DataType.FLOAT_VALUE).addFloatData(fallback))
+                .addNode(node("baseline_gather", "Gather", List.of(INPUT_NAME, "baseline_columns"), "baseline_inputs")
+                        .addAttribute(integer("axis", 1)))
+                .addNode(node("baseline_isnan", "IsNaN", List.of("baseline_inputs"), "baseline_missing"))
+                .addNode(node("baseline_known", "Where", List.of("baseline_missing", "baseline_zero", "baseline_inputs"),
+                        "baseline_known_values"))
+                .addNode(node("baseline_present", "Not", List.of("baseline_missing"), "baseline_present"))
+                .addNode(node("baseline_present_float", "Cast", List.of("baseline_present"), "baseline_present_count")
+                        .addAttribute(integer("to", OnnxMl.TensorProto.DataType.FLOAT_VALUE)))
+                .addNode(node("baseline_sum", "ReduceSum", List.of("baseline_known_values", "baseline_axis"),
+                        "baseline_sum").addAttribute(integer("keepdims", 1)))
+                .addNode(node("baseline_count", "ReduceSum", List.of("baseline_present_count", "baseline_axis"),
+                        "baseline_count").addAttribute(integer("keepdims", 1)))
+                .addNode(node("baseline_mean", "Div", List.of("baseline_sum", "baseline_count"), "baseline_mean"))
+                .addNode(node("baseline_mean_isnan", "IsNaN", List.of("baseline_mean"), "baseline_none"))
+                .addNode(node("baseline_or_fallback", "Where",
+                        List.of("baseline_none", "baseline_fallback", "baseline_mean"), "baseline"))
+                .addNode(node("add_baseline", "Add", List.of(TREE_OUTPUT_NAME, "baseline"), output));
+    }
+
+    private static OnnxMl.NodeProto.Builder node(String name, String op, List<String> inputs, String output) {
+        return OnnxMl.NodeProto.newBuilder().setName(name).setOpType(op).addAllInput(inputs).addOutput(output);
     }
 
     /** Whether XGBoost's own prediction sorts each row: quantile models of XGBoost ≥ 3.4 with several quantiles. */

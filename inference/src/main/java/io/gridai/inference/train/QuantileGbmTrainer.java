@@ -41,6 +41,31 @@ public final class QuantileGbmTrainer {
      */
     public TrainedModel train(float[] x, int rows, List<String> featureNames, float[] y,
                               float[] validationX, int validationRows, float[] validationY, TrainingOptions options) {
+        return train(x, rows, featureNames, y, validationX, validationRows, validationY, options, LoadBaseline.none());
+    }
+
+    /**
+     * Trains trees on {@code y − baseline} ({@link LoadBaseline}); the model adds the baseline back. The baseline's
+     * fallback (for rows where all its columns are missing) becomes the mean training target.
+     */
+    public TrainedModel train(float[] x, int rows, List<String> featureNames, float[] y,
+                              float[] validationX, int validationRows, float[] validationY, TrainingOptions options,
+                              LoadBaseline baseline) {
+        if (!baseline.isNone()) {
+            checkFeatures(featureNames);
+            checkRows("training", x, rows, featureNames.size(), y);
+            baseline.columns(featureNames);
+            double mean = 0;
+            for (int r = 0; r < rows; r++) {
+                mean += y[r] / (double) rows;
+            }
+            LoadBaseline fitted = baseline.withFallback((float) mean);
+            float[] residual = minus(y, fitted.offsets(x, rows, featureNames), rows);
+            float[] validationResidual = validationX == null || validationY == null ? validationY
+                    : minus(validationY, fitted.offsets(validationX, validationRows, featureNames), validationRows);
+            return train(x, rows, featureNames, residual, validationX, validationRows, validationResidual, options,
+                    LoadBaseline.none()).withBaseline(fitted);
+        }
         int features = checkFeatures(featureNames);
         checkRows("training", x, rows, features, y);
         boolean validated = validationX != null || validationY != null;
@@ -106,6 +131,17 @@ public final class QuantileGbmTrainer {
             booster = boost(train, options, bestRounds);
         }
         return new TrainedModel(booster, featureNames, options.quantiles(), bestRounds, bestLoss);
+    }
+
+    private static float[] minus(float[] y, float[] offsets, int rows) {
+        if (y.length != rows) {
+            return y; // checkRows reports it
+        }
+        float[] out = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            out[r] = y[r] - offsets[r];
+        }
+        return out;
     }
 
     /** The metric of {@code "[12]\tvalidation-quantile:11.45"}. */

@@ -30,20 +30,34 @@ public final class TrainedModel implements AutoCloseable {
     private final int rounds;
     private final double validationLoss;
     private final QuantileCalibration calibration;
+    private final LoadBaseline baseline;
     private boolean closed;
 
     TrainedModel(Booster booster, List<String> featureNames, List<Double> quantiles, int rounds, double validationLoss) {
-        this(booster, featureNames, quantiles, rounds, validationLoss, QuantileCalibration.none(quantiles));
+        this(booster, featureNames, quantiles, rounds, validationLoss, QuantileCalibration.none(quantiles),
+                LoadBaseline.none());
     }
 
     private TrainedModel(Booster booster, List<String> featureNames, List<Double> quantiles, int rounds,
-            double validationLoss, QuantileCalibration calibration) {
+            double validationLoss, QuantileCalibration calibration, LoadBaseline baseline) {
         this.booster = booster;
         this.featureNames = List.copyOf(featureNames);
         this.quantiles = List.copyOf(quantiles);
         this.rounds = rounds;
         this.validationLoss = validationLoss;
         this.calibration = calibration;
+        this.baseline = baseline;
+    }
+
+    /** This model, adding {@code newBaseline} to every output (the trees were trained on the load less it). */
+    TrainedModel withBaseline(LoadBaseline newBaseline) {
+        newBaseline.columns(featureNames);
+        return new TrainedModel(booster, featureNames, quantiles, rounds, validationLoss, calibration, newBaseline);
+    }
+
+    /** What the trees' outputs are added to; {@link LoadBaseline#none()} when they predict the load itself. */
+    public LoadBaseline baseline() {
+        return baseline;
     }
 
     /** The shifts {@link #calibrated} added; none (all zero) for a model fresh from the trainer. */
@@ -74,7 +88,7 @@ public final class TrainedModel implements AutoCloseable {
             }
             params.put("base_score", shifted.append(']').toString());
             Booster copy = XGBoost.loadModel(JSON.writeValueAsBytes(root));
-            return new TrainedModel(copy, featureNames, quantiles, rounds, validationLoss, calibration);
+            return new TrainedModel(copy, featureNames, quantiles, rounds, validationLoss, calibration, baseline);
         } catch (XGBoostError e) {
             throw new TrainingException("XGBoost could not load the calibrated model: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -122,8 +136,11 @@ public final class TrainedModel implements AutoCloseable {
         try {
             matrix = new DMatrix(x, rows, features, Float.NaN);
             float[][] predictions = booster.predict(matrix);
+            float[] offsets = baseline.offsets(x, rows, featureNames);
             for (int r = 0; r < rows; r++) {
-                System.arraycopy(predictions[r], 0, out, r * q, q);
+                for (int j = 0; j < q; j++) {
+                    out[r * q + j] = predictions[r][j] + offsets[r]; // the same for every quantile: rows stay sorted
+                }
             }
             return out;
         } catch (XGBoostError e) {
@@ -158,7 +175,7 @@ public final class TrainedModel implements AutoCloseable {
             throw new IllegalArgumentException("model " + metadata.version() + ": metadata lists quantiles "
                     + metadata.quantiles() + " but the model was trained for " + quantiles);
         }
-        return XgboostOnnxWriter.write(xgboostJson(), metadata);
+        return XgboostOnnxWriter.write(xgboostJson(), metadata, baseline.columns(featureNames), baseline.fallback());
     }
 
     @Override

@@ -49,7 +49,7 @@ class DayAheadBacktestTest {
         assertThat(m.get("n_forecasts").asInt()).isGreaterThan(8700);
         assertThat(m.get("n_days").asInt()).isEqualTo(365);
         assertThat(m.get("onnx_max_relative_difference").asDouble()).isLessThanOrEqualTo(1e-5);
-        // uncalibrated quantile trees cover about 0.66; the shifts measured on the validation days restore ~0.80
+        // uncalibrated quantile trees cover about 0.63; the shifts measured on the validation days restore ~0.79
         assertThat(m.get("coverage_p10_p90").asDouble()).isBetween(0.75, 0.85);
         assertThat(m.get("pinball").asDouble()).isLessThan(m.get("pinball_uncalibrated").asDouble());
         assertThat(m.get("load_data").get("missing_hours").asInt()).isPositive();

@@ -4,6 +4,7 @@ import ai.onnx.proto.OnnxMl;
 import io.gridai.inference.model.ModelMetadata;
 import io.gridai.inference.serve.InferenceSettings;
 import io.gridai.inference.serve.OnnxForecastModel;
+import io.gridai.inference.train.LoadBaseline;
 import io.gridai.inference.train.QuantileCalibration;
 import io.gridai.inference.train.QuantileGbmTrainer;
 import io.gridai.inference.train.SyntheticLoad;
@@ -108,6 +109,42 @@ class XgboostOnnxWriterTest {
                 assertThat(Math.abs(actual[i] - expected[i]) / Math.max(Math.abs(expected[i]), 1e-3))
                         .isLessThan(MAX_RELATIVE_ERROR);
             }
+        }
+    }
+
+    @Test
+    void baselineIsAddedInTheGraphWithMissingLagsLikeTheTrainer() throws Exception {
+        SyntheticLoad data = SyntheticLoad.generate(3_000, 15);
+        LoadBaseline lags = LoadBaseline.meanOf(List.of("load_lag_24h", "load_lag_168h"));
+        try (TrainedModel residual = new QuantileGbmTrainer().train(data.x(), data.rows(), SyntheticLoad.FEATURES,
+                data.y(), null, 0, null, TrainingOptions.defaults().withRounds(60).withEta(0.1), lags);
+             TrainedModel calibrated = residual.calibrated(new QuantileCalibration(QUANTILES,
+                     new float[] {-12f, 0f, 9f}, 0.7, 0.8, 100))) {
+            assertThat(calibrated.baseline().features()).isEqualTo(lags.features());
+            assertThat(calibrated.baseline().fallback()).isBetween(900f, 1200f); // the mean load
+            byte[] graph = calibrated.toOnnx(metadata);
+            assertThat(OnnxMl.ModelProto.parseFrom(graph).getGraph().getNodeList())
+                    .extracting(OnnxMl.NodeProto::getOpType).contains("Gather", "Add").endsWith("TopK");
+            SyntheticLoad test = SyntheticLoad.generate(1_000, 16);
+            float[] x = withEdgeRows(test.x(), test.features()); // all missing: the fallback
+            int rows = x.length / test.features();
+            float[] expected = calibrated.predict(x, rows);
+            float[] actual = new float[expected.length];
+            try (OnnxForecastModel model = OnnxForecastModel.load(graph, "test-onnx-1", InferenceSettings.defaults())) {
+                model.predict(x, rows, actual);
+            }
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(Math.abs(actual[i] - expected[i]) / Math.max(Math.abs(expected[i]), 1e-3))
+                        .as("output %d: XGBoost %s, ONNX %s", i, expected[i], actual[i]).isLessThan(MAX_RELATIVE_ERROR);
+            }
+            float[] offsets = lags.withFallback(1000f).offsets(new float[] {0, 0, 0, 0, 0, 0, Float.NaN, 1100f,
+                    0, 0, 0, 0, 0, 0, Float.NaN, Float.NaN, 0, 0, 0, 0, 0, 0, 900f, 1000f}, 3, SyntheticLoad.FEATURES);
+            assertThat(offsets).containsExactly(1100f, 1000f, 950f);
+            double medianError = 0;
+            for (int r = 0; r < test.rows(); r++) {
+                medianError += Math.abs(actual[3 * r + 1] - test.truth()[r]) / test.rows();
+            }
+            assertThat(medianError).isLessThan(40.0);
         }
     }
 
