@@ -3,19 +3,17 @@ package io.gridai.inference.backtest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gridai.inference.features.DayAhead;
-import io.gridai.inference.features.Feature;
 import io.gridai.inference.features.FeatureBuilder;
-import io.gridai.inference.features.Holidays;
+import io.gridai.inference.fit.ModelFitter;
+import io.gridai.inference.fit.TrainingRows;
+import io.gridai.inference.fit.ZoneModelTraining;
 import io.gridai.inference.model.ForecastModel;
 import io.gridai.inference.model.ModelMetadata;
 import io.gridai.inference.serve.InferenceSettings;
 import io.gridai.inference.serve.OnnxForecastModel;
 import io.gridai.inference.series.HourlySeries;
 import io.gridai.inference.series.SeriesCsv;
-import io.gridai.inference.train.LoadBaseline;
 import io.gridai.inference.train.QuantileCalibration;
-import io.gridai.inference.train.QuantileGbmTrainer;
-import io.gridai.inference.train.TrainedModel;
 import io.gridai.inference.train.TrainingOptions;
 import java.io.IOException;
 import java.io.Writer;
@@ -27,7 +25,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,18 +43,6 @@ public final class DayAheadBacktest {
 
     /** The quantile levels the backtest trains and scores. */
     public static final List<Double> QUANTILES = List.of(0.1, 0.5, 0.9);
-    /** Days of history a training day needs before it (the weekly lag). */
-    private static final int WARM_UP_DAYS = 8;
-    /**
-     * The trees learn the load less the mean of these known lags (the same hour a week back and on the last known
-     * day): on the France 2015–2018 validation days this cut the P50 MAPE from 1.92 % to 1.70 % and the pinball loss
-     * from 330 to 306 MW against trees on the load itself (the weekly lag alone: 1.99 %; the last known day alone:
-     * 1.73 %; with max_depth 8: 1.78 %). France 2019, scored once for this choice: MAPE 1.97 → 1.83 %.
-     */
-    static final LoadBaseline BASELINE = LoadBaseline.meanOf(List.of(Feature.LOAD_SAME_HOUR_LAST_WEEK.featureName(),
-            Feature.LOAD_SAME_HOUR_LAST_KNOWN_DAY.featureName()));
-    /** The share of training days, the most recent, that picks the number of boosting rounds. */
-    private static final double VALIDATION_SHARE = 0.15;
 
     private DayAheadBacktest() {
     }
@@ -118,72 +103,19 @@ public final class DayAheadBacktest {
         HourlySeries loadSeries = load.series();
         HourlySeries temperature = weather == null ? null : weather.series();
 
-        FeatureBuilder features = new FeatureBuilder(Feature.defaults(temperature != null), o.zone(),
-                Holidays.of(o.country()));
+        ZoneModelTraining zoneTraining = new ZoneModelTraining(loadSeries, temperature, o.zone(), o.country(),
+                o.issueTime(), 1, o.trainUntil().atStartOfDay(o.zone()).toInstant(), o.training());
+        FeatureBuilder features = zoneTraining.features();
         DayAhead schedule = new DayAhead(o.zone(), o.issueTime());
-        LocalDate firstDay = loadSeries.start().atZone(o.zone()).toLocalDate().plusDays(WARM_UP_DAYS);
-        List<LocalDate> trainingDays = new ArrayList<>();
-        for (LocalDate d = firstDay; d.isBefore(o.trainUntil()); d = d.plusDays(1)) {
-            trainingDays.add(d);
-        }
         progress.accept("[2/5] features " + features.names() + " in " + o.zone()
                 + (o.country().isEmpty() ? ", no holidays" : ", holidays of " + o.country()));
-        int split = (int) Math.round(trainingDays.size() * (1 - VALIDATION_SHARE));
-        Samples all = Samples.of(trainingDays, schedule, features, loadSeries, temperature, true);
-        Samples fit = Samples.of(trainingDays.subList(0, split), schedule, features, loadSeries, temperature, true);
-        Samples validation = Samples.of(trainingDays.subList(split, trainingDays.size()), schedule, features,
-                loadSeries, temperature, true);
-        if (all.rows() < 24 * 14) {
-            throw new IllegalArgumentException("only " + all.rows() + " training hours with a known load before "
-                    + o.trainUntil() + " (days " + (trainingDays.isEmpty() ? "none" : trainingDays.get(0) + " .. "
-                    + trainingDays.get(trainingDays.size() - 1)) + "); give at least two weeks of data before"
-                    + " --train-until (eight days more for the weekly lag)");
-        }
-        progress.accept(String.format(Locale.ROOT, "      %d training hours (%d days from %s), %d of them"
-                + " (the last %d days) choose the number of rounds", all.rows(), trainingDays.size(), firstDay,
-                validation.rows(), trainingDays.size() - split));
-
-        progress.accept("[3/5] training gradient-boosted quantile trees " + QUANTILES);
-        TrainingOptions training = o.training();
-        QuantileGbmTrainer trainer = new QuantileGbmTrainer();
-        long t0 = System.nanoTime();
-        int rounds;
-        QuantileCalibration calibration;
-        try (TrainedModel probe = trainer.train(fit.x(), fit.rows(), features.names(), fit.y(), validation.x(),
-                validation.rows(), validation.y(), training, BASELINE)) {
-            rounds = Math.max(1, probe.rounds());
-            progress.accept(String.format(Locale.ROOT, "      validation picked %d rounds (pinball %.1f MW) in %.1f s;"
-                    + " retraining on all training days", rounds, probe.validationLoss(), (System.nanoTime() - t0) / 1e9));
-            calibration = QuantileCalibration.measure(probe.predict(validation.x(), validation.rows()),
-                    validation.y(), validation.rows(), QUANTILES);
-            progress.accept(String.format(Locale.ROOT, "      calibration on the validation days: shifts %s MW,"
-                    + " P10–P90 coverage %.3f → %.3f", Arrays.toString(calibration.shifts()),
-                    calibration.coverageBefore(), calibration.coverageAfter()));
-        }
-        t0 = System.nanoTime();
-        TrainedModel uncalibrated = trainer.train(all.x(), all.rows(), features.names(), all.y(), null, 0, null,
-                training.withRounds(rounds).withEarlyStoppingRounds(0), BASELINE);
-        TrainedModel trained = uncalibrated.calibrated(calibration);
-        progress.accept(String.format(Locale.ROOT, "      trained in %.1f s", (System.nanoTime() - t0) / 1e9));
-
-        Instant trainedFrom = schedule.targets(firstDay).get(0);
-        Instant trainedUntil = o.trainUntil().atStartOfDay(o.zone()).toInstant();
-        String version = "day-ahead-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
-                .format(Instant.now());
-        float[] fitted = trained.predict(all.x(), all.rows());
-        Map<String, Double> modelMetrics = new LinkedHashMap<>();
-        modelMetrics.put("train_mape", mape(fitted, all.y(), all.rows()));
-        modelMetrics.put("rounds", (double) rounds);
-        for (int j = 0; j < QUANTILES.size(); j++) {
-            modelMetrics.put(QuantileCalibration.shiftMetric(QUANTILES.get(j)), (double) calibration.shifts()[j]);
-        }
-        modelMetrics.put("validation_coverage_uncalibrated", calibration.coverageBefore());
-        modelMetrics.put("validation_coverage_calibrated", calibration.coverageAfter());
-        ModelMetadata metadata = new ModelMetadata(version, ModelMetadata.Horizon.DAY_AHEAD, features.names(),
-                QUANTILES, o.zone().getId(), o.country(), trainedFrom, trainedUntil, modelMetrics,
-                String.format(Locale.ROOT, "XGBoost reg:quantileerror on load less the mean of %s, %d rounds, %s",
-                        BASELINE.features(), rounds, training));
-        byte[] onnx = trained.toOnnx(metadata);
+        progress.accept("[3/5] training gradient-boosted quantile trees " + QUANTILES + " on the load less the mean of "
+                + ModelFitter.BASELINE.features());
+        ModelFitter.Fitted fitted = zoneTraining.dayAhead(line -> progress.accept("      " + line.strip()));
+        ModelMetadata metadata = fitted.metadata();
+        QuantileCalibration calibration = fitted.calibration();
+        String version = metadata.version();
+        byte[] onnx = fitted.onnx();
         Path modelFile = o.out().resolve("model.onnx");
         Files.write(modelFile, onnx);
 
@@ -193,18 +125,17 @@ public final class DayAheadBacktest {
         for (LocalDate d = o.testFrom(); d.isBefore(o.testUntil()); d = d.plusDays(1)) {
             testDays.add(d);
         }
-        Samples test = Samples.of(testDays, schedule, features, loadSeries, temperature, false);
+        TrainingRows test = TrainingRows.dayAhead(testDays, schedule, features, loadSeries, temperature, false);
         float[] served = new float[test.rows() * QUANTILES.size()];
         String provider;
         try (ForecastModel model = OnnxForecastModel.load(onnx, version, InferenceSettings.defaults())) {
             provider = model.executionProvider();
             model.predict(test.x(), test.rows(), served);
         }
-        float[] own = trained.predict(test.x(), test.rows());
+        float[] own = fitted.model().predict(test.x(), test.rows());
         double maxRelative = maxRelativeDifference(served, own);
-        float[] withoutCalibration = uncalibrated.predict(test.x(), test.rows());
-        trained.close();
-        uncalibrated.close();
+        float[] withoutCalibration = fitted.uncalibrated().predict(test.x(), test.rows());
+        fitted.close();
 
         progress.accept("[5/5] scoring and writing " + o.out());
         List<BacktestRow> rows = new ArrayList<>(test.rows());
@@ -255,9 +186,10 @@ public final class DayAheadBacktest {
         metrics.put("time_zone", o.zone().getId());
         metrics.put("country_holidays", o.country());
         metrics.put("features", features.names());
-        metrics.put("baseline_features", BASELINE.features());
-        metrics.put("training_hours", all.rows());
-        metrics.put("rounds", rounds);
+        metrics.put("baseline_features", ModelFitter.BASELINE.features());
+        metrics.put("training_hours", metadata.metrics().get("training_rows").intValue());
+        metrics.put("training_from", metadata.trainedFrom().toString());
+        metrics.put("rounds", metadata.metrics().get("rounds").intValue());
         metrics.put("model_version", version);
         metrics.put("execution_provider", provider);
         metrics.put("onnx_max_relative_difference", maxRelative);
@@ -302,19 +234,6 @@ public final class DayAheadBacktest {
 
     private static String num(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static double mape(float[] predictions, float[] actual, int rows) {
-        double sum = 0;
-        int n = 0;
-        int q = QUANTILES.size();
-        for (int i = 0; i < rows; i++) {
-            if (actual[i] != 0) {
-                sum += Math.abs(predictions[i * q + 1] - actual[i]) / Math.abs(actual[i]);
-                n++;
-            }
-        }
-        return 100 * sum / n;
     }
 
     static double maxRelativeDifference(float[] a, float[] b) {

@@ -1,34 +1,56 @@
 package io.gridai.inference.fit;
 
+import io.gridai.inference.features.Feature;
 import io.gridai.inference.features.FeatureBuilder;
 import io.gridai.inference.model.ModelMetadata;
 import io.gridai.inference.model.ModelMetadata.Horizon;
+import io.gridai.inference.train.LoadBaseline;
+import io.gridai.inference.train.QuantileCalibration;
 import io.gridai.inference.train.QuantileGbmTrainer;
 import io.gridai.inference.train.TrainedModel;
 import io.gridai.inference.train.TrainingOptions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Fits one forecast model the way every GridAI model is fitted: boost on the older part of the training rows while
- * watching the pinball loss on the most recent part (the validation rows) to choose the number of rounds, then
- * boost again on all rows for that many rounds, and stamp the result with its metadata.
+ * Fits one forecast model the way every GridAI model is fitted: the trees learn the load less a baseline (the mean
+ * of the same hour last week and on the last known day, {@link #BASELINE}); they boost on the older part of the
+ * training rows while the pinball loss on the most recent part (the validation rows) chooses the number of rounds;
+ * the validation residuals of that probe model give per-quantile shifts that make P10/P90 cover what they claim
+ * out of sample (conformal calibration); then the model boosts again on all rows for that many rounds, takes the
+ * shifts, and is stamped with its metadata.
  */
 public final class ModelFitter {
+
+    /**
+     * The trees learn the load less the mean of these known lags (the same hour a week back and on the last known
+     * day): on the France 2015–2018 validation days this cut the P50 MAPE from 1.92 % to 1.70 % and the pinball loss
+     * from 330 to 306 MW against trees on the load itself (the weekly lag alone: 1.99 %; the last known day alone:
+     * 1.73 %; with max_depth 8: 1.78 %). France 2019, scored once for this choice: MAPE 1.97 → 1.83 %.
+     */
+    public static final LoadBaseline BASELINE = LoadBaseline.meanOf(List.of(
+            Feature.LOAD_SAME_HOUR_LAST_WEEK.featureName(), Feature.LOAD_SAME_HOUR_LAST_KNOWN_DAY.featureName()));
 
     private ModelFitter() {
     }
 
-    /** A fitted model: the trainer's own model (for its predictions), its metadata and its ONNX bytes. */
-    public record Fitted(TrainedModel model, ModelMetadata metadata, byte[] onnx) implements AutoCloseable {
+    /**
+     * A fitted model: the trainer's own model (for its predictions), the same without calibration (for comparison),
+     * the calibration, its metadata and its ONNX bytes.
+     */
+    public record Fitted(TrainedModel model, TrainedModel uncalibrated, QuantileCalibration calibration,
+            ModelMetadata metadata, byte[] onnx) implements AutoCloseable {
         @Override
         public void close() {
             model.close();
+            uncalibrated.close();
         }
     }
 
@@ -49,16 +71,23 @@ public final class ModelFitter {
         long t0 = System.nanoTime();
         int rounds;
         double validationLoss;
+        QuantileCalibration calibration;
         try (TrainedModel probe = trainer.train(fit.x(), fit.rows(), features.names(), fit.y(), validation.x(),
-                validation.rows(), validation.y(), training)) {
+                validation.rows(), validation.y(), training, BASELINE)) {
             rounds = Math.max(1, probe.rounds());
             validationLoss = probe.validationLoss();
             progress.accept(String.format(Locale.ROOT, "      validation picked %d rounds (pinball %.1f) in %.1f s;"
                     + " retraining on all %d rows", rounds, validationLoss, (System.nanoTime() - t0) / 1e9, all.rows()));
+            calibration = QuantileCalibration.measure(probe.predict(validation.x(), validation.rows()),
+                    validation.y(), validation.rows(), training.quantiles());
+            progress.accept(String.format(Locale.ROOT, "      calibration on the validation rows: shifts %s,"
+                    + " outer-quantile coverage %.3f → %.3f", Arrays.toString(calibration.shifts()),
+                    calibration.coverageBefore(), calibration.coverageAfter()));
         }
         t0 = System.nanoTime();
-        TrainedModel trained = trainer.train(all.x(), all.rows(), features.names(), all.y(), null, 0, null,
-                training.withRounds(rounds).withEarlyStoppingRounds(0));
+        TrainedModel uncalibrated = trainer.train(all.x(), all.rows(), features.names(), all.y(), null, 0, null,
+                training.withRounds(rounds).withEarlyStoppingRounds(0), BASELINE);
+        TrainedModel trained = uncalibrated.calibrated(calibration);
         progress.accept(String.format(Locale.ROOT, "      trained in %.1f s", (System.nanoTime() - t0) / 1e9));
         float[] fitted = trained.predict(all.x(), all.rows());
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -66,12 +95,19 @@ public final class ModelFitter {
         metrics.put("validation_pinball", validationLoss);
         metrics.put("rounds", (double) rounds);
         metrics.put("training_rows", (double) all.rows());
+        for (int j = 0; j < training.quantiles().size(); j++) {
+            metrics.put(QuantileCalibration.shiftMetric(training.quantiles().get(j)), (double) calibration.shifts()[j]);
+        }
+        metrics.put("validation_coverage_uncalibrated", calibration.coverageBefore());
+        metrics.put("validation_coverage_calibrated", calibration.coverageAfter());
         String version = versionPrefix + "-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                 .withZone(ZoneOffset.UTC).format(Instant.now());
         ModelMetadata metadata = new ModelMetadata(version, horizon, features.names(), training.quantiles(),
                 features.zone().getId(), country, trainedFrom, trainedUntil, metrics,
-                String.format(Locale.ROOT, "XGBoost reg:quantileerror, %d rounds, %s", rounds, training));
-        return new Fitted(trained, metadata, trained.toOnnx(metadata));
+                String.format(Locale.ROOT, "XGBoost reg:quantileerror on load less the mean of %s, %d rounds,"
+                        + " conformal shifts %s, %s", BASELINE.features(), rounds,
+                        Arrays.toString(calibration.shifts()), training));
+        return new Fitted(trained, uncalibrated, calibration, metadata, trained.toOnnx(metadata));
     }
 
     /** MAPE (%) of the median column against the labels (labels of 0 are skipped). */
