@@ -6,6 +6,7 @@ import io.gridai.flink.config.SettingsException;
 import io.gridai.flink.io.GridTopics;
 import io.gridai.flink.io.KafkaIo;
 import io.gridai.flink.live.HazelcastMember;
+import io.gridai.inference.flink.ForecastJob;
 import io.gridai.model.process.StatusFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,8 +37,15 @@ import org.slf4j.LoggerFactory;
  * java -cp "flink-jobs/target/flink-jobs-0.1.0-SNAPSHOT.jar:flink-jobs/target/lib/*" io.gridai.flink.FlinkJobsMain \
  *      --bootstrap HOST:PORT [--config FILE] [--set KEY=VALUE ...]
  *      [--hazelcast none|embedded|HOST:PORT,...] [--hazelcast-cluster gridai] [--hazelcast-port 5701]
- *      [--ready-file FILE] [--heartbeat-file FILE] [--parent-pid PID]
+ *      [--ready-file FILE] [--heartbeat-file FILE] [--parent-pid PID] [--models DIR]
  * </pre>
+ *
+ * <p>With {@code --models DIR} the same job also runs inference's forecast pipeline ({@link ForecastJob}:
+ * {@code grid.zone-load} → forecast operator → {@code grid.forecasts}) from that model registry, on the same
+ * MiniCluster, checkpoints and savepoints; its {@code forecast.*} keys come from the same {@code --config} and
+ * {@code --set}, and parallelism and checkpointing are this job's. Restoring a savepoint taken with
+ * {@code --models} into a run without it needs Flink's allow-non-restored-state (the forecast operators' state has
+ * nowhere to go).
  *
  * <p>It writes {@code --ready-file} once the job runs and rewrites {@code --heartbeat-file} every second (job id,
  * status, wall time). With {@code checkpoint.dir} set it resumes from the newest savepoint or retained checkpoint
@@ -80,6 +88,12 @@ public final class FlinkJobsMain {
         StreamExecutionEnvironment env = GridStreamingJob.environment(settings, conf);
         new GridStreamingJob(settings, GridTopics.registry(), new KafkaIo(arguments.bootstrap(), settings, false),
                 arguments.liveState(member.map(m -> HazelcastMember.INSTANCE_NAME))).addTo(env);
+        arguments.forecast().ifPresent(forecast -> {
+            ForecastJob.onPlatformTopics(arguments.bootstrap(), forecast).addTo(env);
+            LOG.info("forecast pipeline added: models={} provider={} dayAheadIssueTime={} intradayHours={}",
+                    forecast.modelsPath(), forecast.executionProvider(), forecast.dayAheadIssueTime(),
+                    forecast.intradayHours());
+        });
         JobClient job = env.executeAsync(GridStreamingJob.NAME);
         LOG.info("flink job submitted: job={} parallelism={} checkpointInterval={} restoredFrom={}", job.getJobID(),
                 settings.parallelism(), settings.checkpointInterval(), restore.orElse("nothing"));

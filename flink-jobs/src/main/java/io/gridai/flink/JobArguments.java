@@ -3,6 +3,7 @@ package io.gridai.flink;
 import io.gridai.flink.config.JobSettings;
 import io.gridai.flink.config.SettingsException;
 import io.gridai.flink.live.LiveStateTarget;
+import io.gridai.inference.flink.ForecastSettings;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,14 +22,17 @@ import java.util.Properties;
  * --hazelcast none|embedded|HOST:PORT[,HOST:PORT...]
  *                                  live state: off, a member started in this JVM, or a cluster to join as a client
  * --hazelcast-cluster NAME         Hazelcast cluster name [gridai]
+ * --models DIR                     also run the forecast job (inference's ForecastJob) from this model registry; its
+ *                                  forecast.* keys come from the same --config file and --set options
  * --ready-file FILE, --heartbeat-file FILE, --parent-pid PID   (FlinkJobsMain only; see there)
  * </pre>
  */
 record JobArguments(String bootstrap, JobSettings settings, String hazelcast, String hazelcastCluster,
-        Optional<Path> readyFile, Optional<Path> heartbeatFile, Optional<Long> parentPid) {
+        Optional<Path> readyFile, Optional<Path> heartbeatFile, Optional<Long> parentPid,
+        Optional<ForecastSettings> forecast) {
 
     static final List<String> OPTIONS = List.of("--bootstrap", "--config", "--set", "--hazelcast",
-            "--hazelcast-cluster", "--ready-file", "--heartbeat-file", "--parent-pid");
+            "--hazelcast-cluster", "--ready-file", "--heartbeat-file", "--parent-pid", "--models");
 
     /**
      * @throws SettingsException naming the option that is missing, unknown or wrong
@@ -69,7 +73,21 @@ record JobArguments(String bootstrap, JobSettings settings, String hazelcast, St
         return new JobArguments(bootstrap, settings, options.getOrDefault("--hazelcast", "none"),
                 options.getOrDefault("--hazelcast-cluster", "gridai"),
                 Optional.ofNullable(options.get("--ready-file")).map(Path::of),
-                Optional.ofNullable(options.get("--heartbeat-file")).map(Path::of), parent);
+                Optional.ofNullable(options.get("--heartbeat-file")).map(Path::of), parent,
+                Optional.ofNullable(options.get("--models"))
+                        .map(dir -> forecast(dir, options.get("--config"), overrides)));
+    }
+
+    /** The forecast job's settings: {@code forecast.*} keys of the same file and overrides, registry {@code dir}. */
+    private static ForecastSettings forecast(String dir, String config, Properties overrides) {
+        Properties properties = new Properties();
+        properties.putAll(overrides);
+        properties.setProperty(ForecastSettings.PREFIX + "models.dir", dir);
+        try {
+            return ForecastSettings.load(Optional.ofNullable(config).map(Path::of), properties);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage(), e);
+        }
     }
 
     /** The live-state target for {@code --hazelcast}, given the name of an embedded member if one was started. */

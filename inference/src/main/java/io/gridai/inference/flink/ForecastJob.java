@@ -132,7 +132,8 @@ public final class ForecastJob {
     }
 
     /** The forecast operator on any stream of zone loads (tests give a bounded one). */
-    public static SingleOutputStreamOperator<Forecast> forecasts(DataStream<ZoneLoad> loads, ForecastSettings settings) {
+    public static SingleOutputStreamOperator<Forecast> forecasts(DataStream<ZoneLoad> loads,
+            ForecastSettings settings) {
         return loads.keyBy(new ZoneKey(), Types.STRING)
                 .transform("forecast: day-ahead and intraday (ONNX)", WireType.of(Forecast.class),
                         new ForecastOperator(settings))

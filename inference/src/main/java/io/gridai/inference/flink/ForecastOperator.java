@@ -556,7 +556,8 @@ public final class ForecastOperator extends AbstractStreamOperator<Forecast>
         String role = track < 2 ? "active" : "shadow";
         return skills.computeIfAbsent(zone + "|" + horizon + "|" + role, k -> {
             LiveSkill s = new LiveSkill(settings.skillWindow());
-            MetricGroup g = getMetricGroup().addGroup("zone", zone).addGroup("horizon", horizon).addGroup("model", role);
+            MetricGroup g = getMetricGroup().addGroup("zone", zone).addGroup("horizon", horizon)
+                    .addGroup("model", role);
             g.gauge("mape", s::mape);
             g.gauge("pinball", s::pinball);
             g.gauge("scoredHours", s::evaluated);

@@ -93,7 +93,8 @@ public record ForecastSettings(
     public static final int DEFAULT_SKILL_WINDOW = 168;
 
     public ForecastSettings {
-        require(modelsDir != null && !modelsDir.isBlank(), "forecast.models.dir is required: the model registry folder");
+        require(modelsDir != null && !modelsDir.isBlank(),
+                "forecast.models.dir is required: the model registry folder");
         require(intradayCadence.toSeconds() % 3600 == 0 && intradayCadence.toHours() >= 1
                 && intradayCadence.toNanosPart() == 0, "forecast.intraday.cadence=" + intradayCadence
                 + " must be a whole number of hours, e.g. PT1H");
@@ -115,7 +116,8 @@ public record ForecastSettings(
         Reader p = new Reader(properties);
         return new ForecastSettings(
                 p.text("models.dir").orElse(null),
-                p.parse("day-ahead.issue-time", DEFAULT_DAY_AHEAD_ISSUE_TIME, LocalTime::parse, "a local time like 10:00"),
+                p.parse("day-ahead.issue-time", DEFAULT_DAY_AHEAD_ISSUE_TIME, LocalTime::parse,
+                        "a local time like 10:00"),
                 p.duration("intraday.cadence", DEFAULT_INTRADAY_CADENCE),
                 p.integer("intraday.hours", DEFAULT_INTRADAY_HOURS),
                 p.integer("batch-size", DEFAULT_BATCH_SIZE),

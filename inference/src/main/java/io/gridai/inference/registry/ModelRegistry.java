@@ -144,8 +144,8 @@ public final class ModelRegistry implements AutoCloseable {
                 }
             }
         } catch (FileAlreadyExistsException e) {
-            throw new IllegalArgumentException("zone " + zone + " already has " + metadata.horizon() + " model version '"
-                    + version + "' (" + target + "); versions are immutable — publish it under a new version", e);
+            throw new IllegalArgumentException("zone " + zone + " already has " + metadata.horizon()
+                    + " model version '" + version + "' (" + target + "); versions are immutable — publish it under a new version", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store model " + version + " of zone " + zone + " in " + folder, e);
         }
@@ -153,7 +153,7 @@ public final class ModelRegistry implements AutoCloseable {
         return metadata;
     }
 
-    /** The blob of {@code onnx}, written (after ONNX Runtime has loaded it) unless the same bytes were stored before. */
+    /** The blob of {@code onnx}, written (once ONNX Runtime has loaded it) unless these bytes were stored before. */
     private Path storeBlob(ZoneId zone, byte[] onnx) {
         Path blobs = root.resolve(BLOBS);
         Path blob = blobs.resolve(Sha256.hex(onnx) + MODEL_SUFFIX);
@@ -419,7 +419,8 @@ public final class ModelRegistry implements AutoCloseable {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + name + " of zone " + zone + " " + horizon + " in " + folder, e);
+            throw new UncheckedIOException("cannot write " + name + " of zone " + zone + " " + horizon + " in "
+                    + folder, e);
         }
         LOG.info("model pointer set: zone={} horizon={} {}={}", zone, horizon, name, version);
     }

@@ -55,7 +55,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * between the first and the last forecast the sink sees, over that time (start-up excluded).
  *
  * <p><b>Raw</b>: {@code OrtSession.run} on the same two model files with the same session options (CPU, one
- * intra-op thread, like the operator), one prepared tensor of real feature rows per batch size; combined in the
+ * intra-op thread, like the operator), one prepared tensor per batch size of feature rows like the operator's
+ * (zones spread over the benchmark's, issue times over its week, day-ahead and intraday rows each); combined in the
  * operator's row mix (per row: 6/7 intraday, 1/7 day-ahead), measured before and after the operator runs and
  * averaged (other processes' load changes over time).
  *
@@ -111,13 +112,14 @@ public final class OperatorBenchmark {
         List<String> lines = new ArrayList<>();
         List<String> onTaskThread = new ArrayList<>();
         for (int batch : batches) {
-            double rawBefore = raw(dayAhead, intraday, batch, rawSeconds);
+            double rawBefore = raw(dayAhead, intraday, zones, batch, rawSeconds);
             double[] operator = runOperator(models, zones, hours, batch, true);
             double[] inline = runOperator(models, zones, hours, batch, false);
-            double raw = (rawBefore + raw(dayAhead, intraday, batch, rawSeconds)) / 2;
+            double raw = (rawBefore + raw(dayAhead, intraday, zones, batch, rawSeconds)) / 2;
             System.out.printf(Locale.ROOT, "# batch %d: operator %.0f rows/s (%d rows, %d forecasts, %.2f s between"
                     + " first and last forecast, job %.2f s); on the task thread %.0f rows/s; raw %.0f rows/s%n",
-                    batch, operator[0], (long) operator[1], (long) operator[2], operator[3], operator[4], inline[0], raw);
+                    batch, operator[0], (long) operator[1], (long) operator[2], operator[3], operator[4], inline[0],
+                    raw);
             lines.add(String.format(Locale.ROOT, "%d,%.0f,%.0f,%.2f", batch, operator[0], raw, operator[0] / raw));
             onTaskThread.add(String.format(Locale.ROOT, "# %d,%.0f,%.0f,%.2f", batch, inline[0], raw,
                     inline[0] / raw));
@@ -158,27 +160,51 @@ public final class OperatorBenchmark {
     }
 
     /** Raw {@code OrtSession.run} rows/s at {@code batch}, in the operator's mix of intraday and day-ahead rows. */
-    private static double raw(byte[] dayAhead, byte[] intraday, int batch, double seconds) throws OrtException {
-        double dayAheadRate = rawRate(dayAhead, batch, seconds);
-        double intradayRate = rawRate(intraday, batch, seconds);
+    private static double raw(byte[] dayAhead, byte[] intraday, int zones, int batch, double seconds)
+            throws OrtException {
+        double dayAheadRate = rawRate(dayAhead, rows(zones, batch, true), batch, seconds);
+        double intradayRate = rawRate(intraday, rows(zones, batch, false), batch, seconds);
         return 1 / ((6.0 / 7) / intradayRate + (1.0 / 7) / dayAheadRate);
     }
 
-    private static double rawRate(byte[] model, int batch, double seconds) throws OrtException {
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    /**
+     * {@code batch} feature rows like the operator's: zones spread over the benchmark's, issue times over its week
+     * (intraday: the next 6 hours; day-ahead: 10:00 local for the next day's hours), load known from the start.
+     */
+    private static float[] rows(int zoneCount, int batch, boolean dayAhead) {
+        List<Zone> all = zones(zoneCount);
         FeatureBuilder builder = LoadFixtures.builder(TRAINING_ZONE);
         int features = builder.size();
         long firstHour = START.getEpochSecond() / 3600;
-        HourlySeries load = TRAINING_ZONE.series(firstHour - 360, 360 + batch);
+        Map<Integer, HourlySeries> loads = new java.util.HashMap<>();
+        io.gridai.inference.features.DayAhead schedule = new io.gridai.inference.features.DayAhead(
+                TRAINING_ZONE.timeZone(), ForecastSettings.DEFAULT_DAY_AHEAD_ISSUE_TIME);
+        float[] rows = new float[batch * features];
+        for (int r = 0; r < batch; r++) {
+            int z = (r * 37) % all.size();
+            HourlySeries load = loads.computeIfAbsent(z, i -> all.get(i).series(firstHour, 168));
+            Instant issue;
+            Instant target;
+            if (dayAhead) {
+                LocalDate day = START.atZone(TRAINING_ZONE.timeZone()).toLocalDate().plusDays(2 + (r / 24) % 5);
+                issue = schedule.issueFor(day);
+                List<Instant> targets = schedule.targets(day);
+                target = targets.get(r % targets.size());
+            } else {
+                issue = Instant.ofEpochSecond((firstHour + 24 + (r / 6) % 144) * 3600);
+                target = issue.plus(Duration.ofHours(r % 6));
+            }
+            builder.fill(load, null, issue, target, rows, r * features);
+        }
+        return rows;
+    }
+
+    private static double rawRate(byte[] model, float[] rows, int batch, double seconds) throws OrtException {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        int features = rows.length / batch;
         FloatBuffer buffer = ByteBuffer.allocateDirect(batch * features * Float.BYTES).order(ByteOrder.nativeOrder())
                 .asFloatBuffer();
-        float[] row = new float[features];
-        for (int r = 0; r < batch; r++) {
-            Instant issue = Instant.ofEpochSecond((firstHour + r / 6) * 3600);
-            builder.fill(load, null, issue, issue.plus(Duration.ofHours(r % 6)), row, 0);
-            buffer.put(row);
-        }
-        buffer.flip();
+        buffer.put(rows).flip();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setIntraOpNumThreads(InferenceSettings.DEFAULT_INTRA_OP_THREADS);

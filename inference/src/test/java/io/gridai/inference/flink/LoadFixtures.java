@@ -167,7 +167,8 @@ public final class LoadFixtures {
             System.arraycopy(rows.get(r), 0, x, r * f, f);
             y[r] = targets.get(r);
         }
-        TrainingOptions options = TrainingOptions.defaults().withRounds(rounds).withMaxDepth(5).withEta(0.3).withSeed(seed)
+        TrainingOptions options = TrainingOptions.defaults().withRounds(rounds).withMaxDepth(5).withEta(0.3)
+                .withSeed(seed)
                 .withQuantiles(QUANTILES).withEarlyStoppingRounds(0);
         ModelMetadata metadata = new ModelMetadata(version, horizon, FEATURES, QUANTILES, zone.timeZone().getId(),
                 zone.country(), first.atStartOfDay(zone.timeZone()).toInstant(),
