@@ -12,9 +12,11 @@ import java.util.List;
  * A probabilistic forecast of one quantity for one zone, as quantiles over a regular horizon.
  *
  * <p>Values are in {@code kind.unit()} with the generator sign convention of {@link MeasurementKind}.
- * {@code quantileLevels} are strictly increasing in (0, 1). Step {@code i} is the interval ending at
- * {@code validTime = issueTime + (i + 1) * step}: steps are numbered 0, 1, 2, … without gaps and each step
- * holds exactly one value per level.
+ * {@code quantileLevels} are strictly increasing in (0, 1). {@code issueTime} is the start of the horizon: step
+ * {@code i} is the interval ending at {@code validTime = issueTime + (i + 1) * step}; steps are numbered 0, 1, 2, …
+ * without gaps and each step holds exactly one value per level. {@code madeAt} is when the model made it, from the
+ * data known then: the issue time itself for an intraday forecast, the day before for a day-ahead one (made at
+ * 10:00 for the next local day, whose horizon starts at local midnight).
  */
 public record Forecast(
         ZoneId zone,
@@ -23,7 +25,8 @@ public record Forecast(
         Duration step,
         List<Double> quantileLevels,
         List<ForecastStep> steps,
-        String modelVersion) {
+        String modelVersion,
+        Instant madeAt) {
 
     /** Two levels closer than this are the same level when looked up by {@link #quantile}. */
     public static final double LEVEL_TOLERANCE = 1e-9;
@@ -47,6 +50,17 @@ public record Forecast(
             checkStep(steps.get(i), i, issueTime, step, quantileLevels.size());
         }
         Require.text(modelVersion, "Forecast.modelVersion");
+        Require.present(madeAt, "Forecast.madeAt");
+        if (madeAt.isAfter(issueTime)) {
+            throw new IllegalArgumentException("Forecast.madeAt " + madeAt + " is after its horizon start issueTime "
+                    + issueTime + "; a forecast is made at or before the start of what it forecasts");
+        }
+    }
+
+    /** A forecast made at its issue time (intraday: made for the horizon starting now). */
+    public Forecast(ZoneId zone, MeasurementKind kind, Instant issueTime, Duration step, List<Double> quantileLevels,
+            List<ForecastStep> steps, String modelVersion) {
+        this(zone, kind, issueTime, step, quantileLevels, steps, modelVersion, issueTime);
     }
 
     /**
@@ -55,13 +69,19 @@ public record Forecast(
      */
     public static Forecast of(ZoneId zone, MeasurementKind kind, Instant issueTime, Duration step,
             List<Double> quantileLevels, List<List<Double>> values, String modelVersion) {
+        return of(zone, kind, issueTime, step, quantileLevels, values, modelVersion, issueTime);
+    }
+
+    /** As {@link #of(ZoneId, MeasurementKind, Instant, Duration, List, List, String)}, made at {@code madeAt}. */
+    public static Forecast of(ZoneId zone, MeasurementKind kind, Instant issueTime, Duration step,
+            List<Double> quantileLevels, List<List<Double>> values, String modelVersion, Instant madeAt) {
         Require.present(issueTime, "Forecast.issueTime");
         Require.present(step, "Forecast.step");
         List<ForecastStep> steps = new ArrayList<>(Require.noNulls(values, "Forecast values").size());
         for (int i = 0; i < values.size(); i++) {
             steps.add(new ForecastStep(i, validTime(issueTime, step, i), values.get(i)));
         }
-        return new Forecast(zone, kind, issueTime, step, quantileLevels, steps, modelVersion);
+        return new Forecast(zone, kind, issueTime, step, quantileLevels, steps, modelVersion, madeAt);
     }
 
     /** The unit every value is in: {@code kind().unit()}. */
@@ -98,7 +118,9 @@ public record Forecast(
     }
 
     private static Instant validTime(Instant issueTime, Duration step, int index) {
-        return issueTime.plus(step.multipliedBy(index + 1L));
+        // seconds and nanos by hand: Duration.multipliedBy goes through BigDecimal, hot in the forecast operator
+        long n = index + 1L;
+        return issueTime.plusSeconds(Math.multiplyExact(step.getSeconds(), n)).plusNanos(step.getNano() * n);
     }
 
     private static void checkLevels(List<Double> levels) {

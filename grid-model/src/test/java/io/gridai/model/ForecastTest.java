@@ -4,9 +4,11 @@ import static io.gridai.model.GridModelFixtures.EAST;
 import static io.gridai.model.GridModelFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridai.model.unit.MeasurementKind;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,20 @@ class ForecastTest {
                 .containsExactly(T0.plus(QUARTER_HOUR), T0.plus(QUARTER_HOUR.multipliedBy(2)),
                         T0.plus(QUARTER_HOUR.multipliedBy(3)));
         assertThat(forecast.horizon()).isEqualTo(Duration.ofMinutes(45));
+    }
+
+    @Test
+    void aDayAheadForecastIsMadeBeforeItsHorizonStartsButNeverAfter() {
+        Instant midnight = Instant.parse("2025-01-16T23:00:00Z");
+        Instant madeAt = Instant.parse("2025-01-16T09:00:00Z");
+        Forecast dayAhead = Forecast.of(GridModelFixtures.EAST, MeasurementKind.ACTIVE_POWER, midnight,
+                Duration.ofHours(1), List.of(0.5), List.of(List.of(-100.0), List.of(-90.0)), "day-ahead-1", madeAt);
+        assertThat(dayAhead.madeAt()).isEqualTo(madeAt);
+        assertThat(dayAhead.steps().get(1).validTime()).isEqualTo(midnight.plus(Duration.ofHours(2)));
+        assertThat(GridModelFixtures.forecast().madeAt()).isEqualTo(GridModelFixtures.forecast().issueTime());
+        assertThatThrownBy(() -> Forecast.of(GridModelFixtures.EAST, MeasurementKind.ACTIVE_POWER, madeAt,
+                Duration.ofHours(1), List.of(0.5), List.of(List.of(-100.0)), "day-ahead-1", midnight))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is after its horizon start");
     }
 
     @Test

@@ -46,6 +46,7 @@ public final class ForecastMapper implements AvroMapper<Forecast> {
         }
         record.put("steps", steps);
         record.put("modelVersion", value.modelVersion());
+        record.put("madeAt", nanos(value.madeAt()));
         return record;
     }
 
@@ -65,6 +66,13 @@ public final class ForecastMapper implements AvroMapper<Forecast> {
                 AvroValues.duration(record.get("stepNanos")),
                 doubles(record.get("quantileLevels")),
                 steps,
-                text(record.get("modelVersion")));
+                text(record.get("modelVersion")),
+                madeAt(record));
+    }
+
+    /** {@code madeAt}, or the issue time for records written before v2 (which read the default 0). */
+    private static java.time.Instant madeAt(GenericRecord record) {
+        Object made = record.get("madeAt");
+        return made == null || ((Long) made) == 0L ? instant(record.get("issueTime")) : instant(made);
     }
 }

@@ -16,7 +16,7 @@ import org.apache.avro.SchemaParseException;
  */
 public enum SchemaHistory {
     MEASUREMENT("Measurement", 1),
-    FORECAST("Forecast", 1),
+    FORECAST("Forecast", 2),
     SETPOINT("Setpoint", 1),
     SETPOINT_ACK("SetpointAck", 1),
     PROPOSAL("Proposal", 1),

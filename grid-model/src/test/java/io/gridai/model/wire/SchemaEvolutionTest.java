@@ -66,6 +66,33 @@ class SchemaEvolutionTest {
                 .hasMessageContaining("only add fields with defaults");
     }
 
+    @Test
+    void aForecastWrittenByV1ReadsAsMadeAtItsIssueTime() throws IOException {
+        Schema v1 = SchemaHistory.FORECAST.schemas().get(0);
+        assertThat(v1.getField("madeAt")).isNull();
+        GenericRecord record = new GenericData.Record(v1);
+        record.put("zone", "zone-east");
+        record.put("kind", new GenericData.EnumSymbol(v1.getField("kind").schema(), "ACTIVE_POWER"));
+        record.put("issueTime", T0_NANOS);
+        record.put("stepNanos", 3_600_000_000_000L);
+        record.put("quantileLevels", List.of(0.1, 0.5, 0.9));
+        Schema stepSchema = v1.getField("steps").schema().getElementType();
+        GenericRecord step = new GenericData.Record(stepSchema);
+        step.put("index", 0);
+        step.put("validTime", T0_NANOS + 3_600_000_000_000L);
+        step.put("values", List.of(-120.0, -110.0, -100.0));
+        record.put("steps", List.of(step));
+        record.put("modelVersion", "day-ahead-v1");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(new GenericData(), v1).encode(record, out);
+
+        io.gridai.model.Forecast decoded = WireFormat.of(io.gridai.model.Forecast.class).decode(out.toByteArray());
+
+        assertThat(decoded.madeAt()).isEqualTo(T0);
+        assertThat(decoded.issueTime()).isEqualTo(T0);
+        assertThat(decoded.p50(0)).isEqualTo(-110.0);
+    }
+
     private static byte[] encodeWithOlderSchema(Schema older) throws IOException {
         GenericRecord record = new GenericData.Record(older);
         record.put("id", "m-old-1");

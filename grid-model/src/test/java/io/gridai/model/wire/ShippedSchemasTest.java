@@ -101,7 +101,7 @@ class ShippedSchemasTest {
             }
         }
         assertThat(times).containsExactlyInAnyOrder("Measurement.eventTime", "Measurement.ingestTime",
-                "Forecast.issueTime", "ForecastStep.validTime", "Setpoint.validFrom", "Setpoint.validUntil",
+                "Forecast.issueTime", "Forecast.madeAt", "ForecastStep.validTime", "Setpoint.validFrom", "Setpoint.validUntil",
                 "Setpoint.issuedAt", "SetpointAck.time", "Proposal.createdAt", "AuditEvent.time", "Alert.time",
                 "RejectedRecord.receivedAt", "Aggregate.windowStart", "Aggregate.lastTime", "ZoneLoad.windowStart");
         assertThat(durations).containsExactlyInAnyOrder("Forecast.stepNanos", "ProposedAction.validForNanos",

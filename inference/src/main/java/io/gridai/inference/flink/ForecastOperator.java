@@ -58,9 +58,8 @@ import org.slf4j.LoggerFactory;
  *       ({@code forecast.day-ahead.issue-time}, 10:00) of local day {@code d} and no day-ahead forecast was made for
  *       {@code d + 1}, one is made for every hour of {@code d + 1} (23, 24 or 25 rows), from the load known at the
  *       issue time ({@link DayAhead#issueFor}). Published with {@code issueTime} = the start of local day
- *       {@code d + 1} and {@code step} = 1 h: a {@link Forecast}'s first step always starts at its issue time, so
- *       that is the only way it can hold exactly the target day; the decision instant (10:00 the day before) follows
- *       from the issue time and the configured issue time.</li>
+ *       {@code d + 1} (a {@link Forecast}'s first step starts at its issue time) and {@code step} = 1 h, and with
+ *       {@code madeAt} = the decision instant, 10:00 the day before, whose data the features used.</li>
  *   <li><b>Intraday</b>: when {@code t} is a multiple of {@code forecast.intraday.cadence} (UTC) and newer than
  *       the last intraday issue, the next {@code forecast.intraday.hours} hours are predicted hourly from the load
  *       known at {@code t}, and published from {@code issueTime = t} in 5-minute steps interpolated from the hourly
@@ -318,7 +317,7 @@ public final class ForecastOperator extends AbstractStreamOperator<Forecast>
             Instant target = Instant.ofEpochSecond((p.firstTargetHour + i) * 3600);
             view.features.fill(history, null, p.featureIssue, target, batch.input, offset + i * features);
         }
-        batch.requests.add(new Request(p.zone, p.horizon, shadow, p.publishedIssue, p.firstTargetHour,
+        batch.requests.add(new Request(p.zone, p.horizon, shadow, p.publishedIssue, p.featureIssue, p.firstTargetHour,
                 batch.rows - p.hours, p.hours, timestamp));
         bufferedRows += p.hours;
         if (batch.rows >= settings.batchSize()) {
@@ -489,15 +488,13 @@ public final class ForecastOperator extends AbstractStreamOperator<Forecast>
             values.add(List.of(row));
         }
         Duration step = r.horizon() == Horizon.INTRADAY ? FIVE_MINUTES : HOUR;
-        // The steps are built here rather than by Forecast.of, whose valid times go through Duration.multipliedBy
-        // (BigDecimal arithmetic): a third of the operator's own time in a profile.
         long stepSeconds = step.getSeconds();
         List<ForecastStep> forecastSteps = new ArrayList<>(count);
         for (int s = 0; s < count; s++) {
             forecastSteps.add(new ForecastStep(s, r.issueTime().plusSeconds(stepSeconds * (s + 1)), values.get(s)));
         }
         Forecast forecast = new Forecast(r.zone(), MeasurementKind.ACTIVE_POWER, r.issueTime(), step,
-                view.publishedLevels, forecastSteps, view.version);
+                view.publishedLevels, forecastSteps, view.version, r.madeAt());
         output.collect(reuse.replace(forecast, r.timestamp()));
         forecasts.inc();
         (r.horizon() == Horizon.DAY_AHEAD ? dayAheadForecasts : intradayForecasts).inc();

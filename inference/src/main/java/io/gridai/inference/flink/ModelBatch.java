@@ -73,11 +73,12 @@ final class ModelBatch {
      * @param issueTime       the published issue time: the start of the first step
      * @param firstTargetHour epoch hour of the first row's target; row {@code i} targets the hour after row
      *                        {@code i - 1}
+     * @param madeAt          when the forecast is made: the features' issue time (the day before, for day-ahead)
      * @param firstRow        where the rows start in the batch
      * @param rows            one per target hour
      * @param timestamp       the event time the forecast was requested at (ms), its record timestamp
      */
-    record Request(ZoneId zone, Horizon horizon, boolean shadow, Instant issueTime, long firstTargetHour, int firstRow,
-            int rows, long timestamp) {
+    record Request(ZoneId zone, Horizon horizon, boolean shadow, Instant issueTime, Instant madeAt,
+            long firstTargetHour, int firstRow, int rows, long timestamp) {
     }
 }

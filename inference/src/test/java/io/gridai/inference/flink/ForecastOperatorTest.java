@@ -170,6 +170,7 @@ class ForecastOperatorTest {
             for (Forecast f : of(zone, Duration.ofHours(1))) {
                 OfflineForecast.Request request = OfflineForecast.request(f, zone.timeZone(), LocalTime.of(10, 0), 6);
                 assertThat(request.issue().atZone(zone.timeZone()).toLocalTime()).isEqualTo(LocalTime.of(10, 0));
+                assertThat(f.madeAt()).as("made at 10:00 the day before").isEqualTo(request.issue());
                 assertThat(OfflineForecast.published(f)).as("%s issued %s", zone.id(), f.issueTime())
                         .isEqualTo(OfflineForecast.values(BY_VERSION.get(f.modelVersion()), request, load, false));
             }
@@ -186,6 +187,7 @@ class ForecastOperatorTest {
             for (Forecast f : intraday) {
                 assertThat(f.steps()).hasSize(72);
                 assertThat(f.horizon()).isEqualTo(Duration.ofHours(6));
+                assertThat(f.madeAt()).as("an intraday forecast is made as its horizon starts").isEqualTo(f.issueTime());
                 OfflineForecast.Request request = OfflineForecast.request(f, zone.timeZone(), LocalTime.of(10, 0), 6);
                 assertThat(OfflineForecast.published(f)).as("%s issued %s", zone.id(), f.issueTime())
                         .isEqualTo(OfflineForecast.values(BY_VERSION.get(f.modelVersion()), request, load, true));
