@@ -216,6 +216,9 @@ public final class UpCommand implements Callable<Integer> {
             out.printf("  %-10s pid %-8d %s%n", c.name(), c.pid(),
                     c.urls().isEmpty() ? c.endpoints().getOrDefault("scenario", "") : String.join(" ", c.urls()));
         }
+        run.components().stream().filter(c -> c.endpoints().containsKey("models")).findFirst().ifPresent(c ->
+                out.printf("Forecast models: %s (add one: ./gridai forecast train --models %s --zone-id zone-1 ...)%n",
+                        c.endpoints().get("models"), c.endpoints().get("models")));
         out.printf("Logs: %s%nCheck health: ./gridai status    Stop: Ctrl-C%n", layout.logsDir());
         out.flush();
 

@@ -96,14 +96,28 @@ public final class FlinkComponent extends JvmComponent {
         List<String> args = new ArrayList<>(List.of("--bootstrap", bootstrap.get(),
                 "--hazelcast", "embedded", "--hazelcast-port", String.valueOf(hazelcastPort),
                 "--set", "checkpoint.dir=" + layout.componentData(NAME).resolve("checkpoints").toUri(),
-                "--heartbeat-file", heartbeatFile(layout).toString()));
+                "--heartbeat-file", heartbeatFile(layout).toString(),
+                // the forecast pipeline serves whatever `gridai forecast train --models` puts here, hot-swapped
+                "--models", modelsDir(layout).toString()));
         return args;
+    }
+
+    /** The model registry the forecast pipeline serves from: {@code <data>/models}. */
+    public static Path modelsDir(PlatformLayout layout) {
+        Path models = layout.dataDir().resolve("models");
+        try {
+            Files.createDirectories(models);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + models, e);
+        }
+        return models;
     }
 
     @Override
     protected ComponentRecord record(PlatformLayout layout, long pid, Properties ready) {
         return new ComponentRecord(NAME, HealthProbe.HEARTBEAT, pid, List.of(), Map.of(
                 "job", ready.getProperty("job", "?"), HealthProbe.HEARTBEAT, heartbeatFile(layout).toString(),
+                "models", modelsDir(layout).toString(),
                 "log", layout.logsDir().resolve(NAME + ".log").toString()));
     }
 
