@@ -54,11 +54,8 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
                     + " FR_load_forecast_entsoe_transparency.")
     String referenceColumn;
 
-    @Option(names = "--max-rounds", defaultValue = "2000", description = "Boosting rounds at most (default: ${DEFAULT-VALUE}).")
-    int maxRounds;
-
-    @Option(names = "--threads", defaultValue = "2", description = "Training threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    BoostingOptions boosting;
 
     @Spec
     CommandSpec spec;
@@ -69,7 +66,7 @@ public final class ForecastBacktestCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         String holidays = data.resolveCountry(err);
         ZoneId local = data.resolveZone(holidays, err);
-        TrainingOptions training = TrainingOptions.defaults().withRounds(maxRounds).withThreads(threads);
+        TrainingOptions training = boosting.trainingOptions();
         DayAheadBacktest.Options options = new DayAheadBacktest.Options(data.csv, data.timeColumn, data.loadColumn,
                 data.weatherCsv, data.weatherTimeColumn(), data.temperatureColumn, referenceColumn, local,
                 data.localTimestamps, holidays, trainUntil, testFrom, testUntil, issueTime, out, training);

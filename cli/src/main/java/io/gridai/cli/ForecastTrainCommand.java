@@ -6,7 +6,6 @@ import io.gridai.inference.model.ModelMetadata;
 import io.gridai.inference.model.ModelMetadata.Horizon;
 import io.gridai.inference.registry.ModelRegistry;
 import io.gridai.inference.serve.InferenceSettings;
-import io.gridai.inference.train.TrainingOptions;
 import io.gridai.model.id.ZoneId;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,11 +59,8 @@ public final class ForecastTrainCommand implements Callable<Integer> {
     @Option(names = "--shadow", description = "Publish as shadow models instead of activating them.")
     boolean shadow;
 
-    @Option(names = "--max-rounds", defaultValue = "2000", description = "Boosting rounds at most (default: ${DEFAULT-VALUE}).")
-    int maxRounds;
-
-    @Option(names = "--threads", defaultValue = "2", description = "Training threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    BoostingOptions boosting;
 
     @Spec
     CommandSpec spec;
@@ -79,7 +75,7 @@ public final class ForecastTrainCommand implements Callable<Integer> {
         ZoneModelTraining training = new ZoneModelTraining(resolved.load().series(),
                 resolved.weather() == null ? null : resolved.weather().series(), resolved.zone(), resolved.country(),
                 issueTime, intradayHours, trainUntil == null ? null : trainUntil.atStartOfDay(resolved.zone()).toInstant(),
-                TrainingOptions.defaults().withRounds(maxRounds).withThreads(threads));
+                boosting.trainingOptions());
         try (ModelRegistry registry = new ModelRegistry(models, InferenceSettings.defaults(), Duration.ZERO)) {
             for (Horizon horizon : horizons) {
                 try (ModelFitter.Fitted fitted = horizon == Horizon.DAY_AHEAD ? training.dayAhead(line -> progress(err, line))
