@@ -23,6 +23,12 @@ class ForecastBacktestCommandTest {
     @TempDir
     Path dir;
 
+    /** XGBoost and ONNX Runtime unpack their native libraries into java.io.tmpdir (target/tmp), which must exist. */
+    @org.junit.jupiter.api.BeforeAll
+    static void nativeLibraryFolder() throws java.io.IOException {
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
     @Test
     void backtestsAHeldOutZoneWithoutWeatherFromItsOptionsAlone() throws Exception {
         Optional<Path> shared = SharedData.locate();
