@@ -78,7 +78,14 @@ public final class FlinkJobsBenchmark {
         String rates = System.getProperty("gridai.bench.rates", "100000,5000"); // empty: no live runs
         int seconds = Integer.getInteger("gridai.bench.seconds", 30);
         int parallelism = Integer.getInteger("gridai.bench.parallelism", 2);
-        List<String> report = new ArrayList<>();
+        // Each line is printed as soon as it is measured, so a run cut short still leaves its figures.
+        List<String> report = new ArrayList<>() {
+            @Override
+            public boolean add(String line) {
+                System.out.println("bench: " + line);
+                return super.add(line);
+            }
+        };
         report.add(String.format(Locale.ROOT, "cores=%d parallelism=%d records=%d rates=%s/s seconds=%d java=%s",
                 Runtime.getRuntime().availableProcessors(), parallelism, records, rates, seconds,
                 System.getProperty("java.version")));
