@@ -84,7 +84,15 @@ public final class FlinkJobsMain {
         Configuration conf = new Configuration();
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, settings.parallelism());
         Optional<String> restore = settings.checkpointDir().flatMap(FlinkJobsMain::newestRestorePoint);
-        restore.ifPresent(path -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path));
+        restore.ifPresent(path -> {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path);
+            // An upgrade may rename or drop operators (e.g. the window operators became one `aggregates` operator,
+            // or the forecast pipeline is switched off): their state has nowhere to go. The embedded platform resumes
+            // anyway rather than refusing to start; what is dropped is in-flight window contents, said here.
+            conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
+            LOG.info("resuming from {} with allow-non-restored-state: state of operators this job no longer has"
+                    + " (after an upgrade or a switched-off pipeline) is dropped", path);
+        });
         StreamExecutionEnvironment env = GridStreamingJob.environment(settings, conf);
         new GridStreamingJob(settings, GridTopics.registry(), new KafkaIo(arguments.bootstrap(), settings, false),
                 arguments.liveState(member.map(m -> HazelcastMember.INSTANCE_NAME))).addTo(env);
@@ -148,11 +156,7 @@ public final class FlinkJobsMain {
         String dir = Path.of(System.getProperty("java.io.tmpdir"), "gridai-flink-checkpoints").toUri().toString();
         LOG.warn("checkpoint.dir is not set; checkpointing to {} (set checkpoint.dir under the platform's data"
                 + " folder so a restart resumes from there)", dir);
-        return new JobSettings(settings.parallelism(), settings.checkpointInterval(), Optional.of(dir),
-                settings.windows(), settings.zoneLoadWindows(), settings.transactionTimeout(),
-                settings.transactionalIdPrefix(), settings.consumerGroup(), settings.alertsExactlyOnce(), settings.bufferTimeout(),
-                settings.liveStateMap(), settings.liveStateFlushInterval(), settings.cleaning(), settings.alerts(),
-                settings.topology());
+        return settings.withCheckpointDir(dir);
     }
 
     private static void stop(JobClient job, JobSettings settings, CountDownLatch stopped) {

@@ -83,6 +83,13 @@ public record JobSettings(
         stages = Set.copyOf(stages);
     }
 
+    /** The same settings checkpointing to {@code dir}. */
+    public JobSettings withCheckpointDir(String dir) {
+        return new JobSettings(parallelism, checkpointInterval, Optional.of(dir), windows, zoneLoadWindows,
+                transactionTimeout, transactionalIdPrefix, consumerGroup, alertsExactlyOnce, bufferTimeout,
+                liveStateMap, liveStateFlushInterval, cleaning, alerts, topology, stages);
+    }
+
     /** Settings with every stage on (the constructor of the settings before {@code stages} existed). */
     public JobSettings(int parallelism, Duration checkpointInterval, Optional<String> checkpointDir,
             List<Duration> windows, List<Duration> zoneLoadWindows, Duration transactionTimeout,
