@@ -16,7 +16,7 @@ import io.gridai.flink.config.Stage;
 import io.gridai.flink.io.EdgeTypeInformation;
 import io.gridai.flink.io.GridTopics;
 import io.gridai.flink.io.KafkaIo;
-import io.gridai.flink.io.WireTypeInformation;
+import io.gridai.model.wire.flink.WireTypeInformation;
 import io.gridai.flink.live.LiveStateSink;
 import io.gridai.flink.live.LiveStateTarget;
 import io.gridai.model.Aggregate;

@@ -15,7 +15,7 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>Not for state that must outlive a grid-model schema change: this layout has no schema evolution (a new field
  * means a new {@link #version()}, and the snapshot refuses another version). The jobs use it only on edges (in no
- * operator's state); state keeps {@link WireTypeSerializer}, whose messages carry their writer schema.
+ * operator's state); state keeps {@link io.gridai.model.wire.flink.WireTypeSerializer}, whose messages carry their writer schema.
  *
  * @param <T> the domain type (immutable, so copies are the value itself)
  */

@@ -2,6 +2,7 @@ package io.gridai.flink.io;
 
 import io.gridai.model.Aggregate;
 import io.gridai.model.Measurement;
+import io.gridai.model.wire.flink.WireTypeInformation;
 import java.util.Objects;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

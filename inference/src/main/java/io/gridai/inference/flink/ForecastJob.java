@@ -1,12 +1,12 @@
 package io.gridai.inference.flink;
 
 import io.gridai.inference.flink.io.ForecastKafka;
-import io.gridai.inference.flink.io.WireType;
 import io.gridai.model.Forecast;
 import io.gridai.model.ZoneLoad;
 import io.gridai.model.id.ZoneId;
 import io.gridai.model.topic.Topic;
 import io.gridai.model.topic.Topics;
+import io.gridai.model.wire.flink.WireTypeInformation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -135,7 +135,7 @@ public final class ForecastJob {
     public static SingleOutputStreamOperator<Forecast> forecasts(DataStream<ZoneLoad> loads,
             ForecastSettings settings) {
         return loads.keyBy(new ZoneKey(), Types.STRING)
-                .transform("forecast: day-ahead and intraday (ONNX)", WireType.of(Forecast.class),
+                .transform("forecast: day-ahead and intraday (ONNX)", WireTypeInformation.of(Forecast.class),
                         new ForecastOperator(settings))
                 .uid(OPERATOR_UID);
     }

@@ -7,15 +7,15 @@ import ai.onnxruntime.OrtSession;
 import io.gridai.inference.features.FeatureBuilder;
 import io.gridai.inference.flink.ForecastJob;
 import io.gridai.inference.flink.ForecastSettings;
-import io.gridai.inference.flink.LoadFixtures;
 import io.gridai.inference.flink.LoadFixtures.Zone;
-import io.gridai.inference.flink.io.WireType;
+import io.gridai.inference.flink.LoadFixtures;
 import io.gridai.inference.model.ModelMetadata.Horizon;
 import io.gridai.inference.registry.ModelRegistry;
-import io.gridai.inference.serve.InferenceSettings;
 import io.gridai.inference.series.HourlySeries;
+import io.gridai.inference.serve.InferenceSettings;
 import io.gridai.model.Forecast;
 import io.gridai.model.ZoneLoad;
+import io.gridai.model.wire.flink.WireTypeInformation;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -147,7 +147,7 @@ public final class OperatorBenchmark {
         env.setParallelism(1);
         env.getConfig().enableObjectReuse();
         DataGeneratorSource<ZoneLoad> source = new DataGeneratorSource<>(new Loads(zones), (long) zones * hours,
-                RateLimiterStrategy.noOp(), WireType.of(ZoneLoad.class));
+                RateLimiterStrategy.noOp(), WireTypeInformation.of(ZoneLoad.class));
         ForecastJob.forecasts(env.fromSource(source, ForecastJob.watermarks(settings), "zone loads"), settings)
                 .sinkTo(new CountingSink()).name("count rows");
         CountingSink.reset();

@@ -3,17 +3,17 @@ package io.gridai.inference.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridai.inference.flink.LoadFixtures.Zone;
-import io.gridai.inference.flink.io.WireType;
 import io.gridai.inference.model.ForecastModel;
 import io.gridai.inference.model.ModelMetadata.Horizon;
 import io.gridai.inference.registry.ModelRegistry;
+import io.gridai.inference.series.HourlySeries;
 import io.gridai.inference.serve.InferenceSettings;
 import io.gridai.inference.serve.OnnxForecastModel;
-import io.gridai.inference.series.HourlySeries;
 import io.gridai.model.Forecast;
 import io.gridai.model.ForecastStep;
 import io.gridai.model.ZoneLoad;
 import io.gridai.model.unit.MeasurementKind;
+import io.gridai.model.wire.flink.WireTypeInformation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,7 +121,7 @@ class ForecastOperatorTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         DataStream<ZoneLoad> loads = env.fromData(LoadFixtures.zoneLoads(ZONES, START, HOURS, true),
-                        WireType.of(ZoneLoad.class))
+                        WireTypeInformation.of(ZoneLoad.class))
                 .assignTimestampsAndWatermarks(ForecastJob.watermarks(settings));
         List<Forecast> collected = new ArrayList<>();
         try (CloseableIterator<Forecast> out = ForecastJob.forecasts(loads, settings).executeAndCollect(JOB)) {

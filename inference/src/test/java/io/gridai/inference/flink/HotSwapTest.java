@@ -3,15 +3,15 @@ package io.gridai.inference.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridai.inference.flink.LoadFixtures.Zone;
-import io.gridai.inference.flink.io.WireType;
 import io.gridai.inference.model.ForecastModel;
 import io.gridai.inference.model.ModelMetadata.Horizon;
 import io.gridai.inference.registry.ModelRegistry;
+import io.gridai.inference.series.HourlySeries;
 import io.gridai.inference.serve.InferenceSettings;
 import io.gridai.inference.serve.OnnxForecastModel;
-import io.gridai.inference.series.HourlySeries;
 import io.gridai.model.Forecast;
 import io.gridai.model.ZoneLoad;
+import io.gridai.model.wire.flink.WireTypeInformation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -157,7 +157,7 @@ class HotSwapTest {
         env.setParallelism(2);
         env.enableCheckpointing(100, CheckpointingMode.EXACTLY_ONCE);
         DataGeneratorSource<ZoneLoad> source = new DataGeneratorSource<>(new Loads(),
-                (long) ZONE_COUNT * HOURS, RateLimiterStrategy.perSecond(1500), WireType.of(ZoneLoad.class));
+                (long) ZONE_COUNT * HOURS, RateLimiterStrategy.perSecond(1500), WireTypeInformation.of(ZoneLoad.class));
         DataStream<ZoneLoad> loads = env.fromSource(source, ForecastJob.watermarks(settings), "zone loads")
                 .setParallelism(1);
         ScheduledExecutorService flipper = Executors.newSingleThreadScheduledExecutor();

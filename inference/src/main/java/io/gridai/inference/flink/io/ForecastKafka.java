@@ -6,6 +6,7 @@ import io.gridai.model.id.ZoneId;
 import io.gridai.model.topic.Topic;
 import io.gridai.model.wire.WireFormat;
 import io.gridai.model.wire.WireFormatException;
+import io.gridai.model.wire.flink.WireTypeInformation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -96,7 +97,7 @@ public final class ForecastKafka {
 
         @Override
         public TypeInformation<ZoneLoad> getProducedType() {
-            return WireType.of(ZoneLoad.class);
+            return WireTypeInformation.of(ZoneLoad.class);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.gridai.flink.io;
+package io.gridai.model.wire.flink;
 
 import io.gridai.model.wire.WireFormat;
 import java.util.Objects;
@@ -9,7 +9,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 /**
  * Flink type information for a grid-model wire type ({@code Measurement}, {@code Alert}, {@code Aggregate}, …):
  * values travel between operators and sit in state as the same Avro single-object messages as on Kafka
- * ({@link WireTypeSerializer}), so savepoints keep the wire format's schema evolution instead of Kryo's.
+ * ({@link WireTypeSerializer}), so savepoints keep the wire format's schema evolution instead of Kryo's. Every
+ * Flink job of GridAI uses this one (flink-jobs, inference's forecast job).
  *
  * @param <T> the domain type
  */
