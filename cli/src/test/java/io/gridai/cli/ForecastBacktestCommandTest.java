@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridai.sim.series.SharedData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `gridai forecast backtest` from its options alone, on a zone it has never seen and without weather. */
 class ForecastBacktestCommandTest {
@@ -49,7 +46,7 @@ class ForecastBacktestCommandTest {
         Files.writeString(csv, out);
         Path results = dir.resolve("out");
 
-        Result r = run("forecast", "backtest", "--csv", csv.toString(), "--time-column", "Timestamp",
+        InProcess r = InProcess.run("forecast", "backtest", "--csv", csv.toString(), "--time-column", "Timestamp",
                 "--load-column", "Load MW", "--train-until", "2020-10-01", "--test-from", "2020-10-01",
                 "--test-until", "2020-12-31", "--out", results.toString(), "--max-rounds", "300");
 
@@ -72,7 +69,7 @@ class ForecastBacktestCommandTest {
     void aMissingColumnIsOneLineNamingTheColumnsThere() throws Exception {
         Path csv = dir.resolve("load.csv");
         Files.writeString(csv, "time,mw\n2020-01-01T00:00:00Z,1\n");
-        Result r = run("forecast", "backtest", "--csv", csv.toString(), "--time-column", "time",
+        InProcess r = InProcess.run("forecast", "backtest", "--csv", csv.toString(), "--time-column", "time",
                 "--load-column", "load", "--train-until", "2020-02-01", "--test-from", "2020-02-01",
                 "--test-until", "2020-03-01", "--out", dir.resolve("x").toString());
         assertThat(r.exit()).isEqualTo(2);
@@ -81,23 +78,10 @@ class ForecastBacktestCommandTest {
 
     @Test
     void refusesATestRangeInsideTheTrainingData() {
-        Result r = run("forecast", "backtest", "--csv", "x.csv", "--time-column", "t", "--load-column", "l",
+        InProcess r = InProcess.run("forecast", "backtest", "--csv", "x.csv", "--time-column", "t", "--load-column", "l",
                 "--train-until", "2020-02-01", "--test-from", "2020-01-01", "--test-until", "2020-03-01",
                 "--out", dir.resolve("y").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--test-from 2020-01-01 is before --train-until 2020-02-01");
-    }
-
-    record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = GridAi.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridai.inference.model.ModelMetadata;
 import io.gridai.inference.serve.OnnxForecastModel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,7 +11,6 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `gridai forecast train` publishes a zone's models into the registry; `forecast models` lists and switches them. */
 class ForecastTrainCommandTest {
@@ -45,7 +42,7 @@ class ForecastTrainCommandTest {
         Files.writeString(csv, out);
         Path models = dir.resolve("models");
 
-        Result first = run("forecast", "train", "--csv", csv.toString(), "--time-column", "time", "--load-column", "mw",
+        InProcess first = InProcess.run("forecast", "train", "--csv", csv.toString(), "--time-column", "time", "--load-column", "mw",
                 "--zone-id", "zone-7", "--models", models.toString(), "--max-rounds", "60");
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("zone-7 DAY_AHEAD day-ahead-", "zone-7 INTRADAY intraday-", "active");
@@ -56,7 +53,7 @@ class ForecastTrainCommandTest {
         assertThat(metadata.features()).doesNotContain("temperature").contains("load_same_hour_last_week");
         assertThat(metadata.metrics()).containsKeys("train_mape", "calibration_shift_q0.1", "rounds");
 
-        Result shadow = run("forecast", "train", "--csv", csv.toString(), "--time-column", "time", "--load-column",
+        InProcess shadow = InProcess.run("forecast", "train", "--csv", csv.toString(), "--time-column", "time", "--load-column",
                 "mw", "--zone-id", "zone-7", "--models", models.toString(), "--max-rounds", "30", "--horizons",
                 "DAY_AHEAD", "--shadow");
         assertThat(shadow.exit()).as(shadow.err()).isZero();
@@ -64,32 +61,19 @@ class ForecastTrainCommandTest {
         assertThat(shadowVersion).isNotEqualTo(active);
         assertThat(Files.readString(dayAhead.resolve("ACTIVE")).strip()).isEqualTo(active);
 
-        Result list = run("forecast", "models", "--models", models.toString());
+        InProcess list = InProcess.run("forecast", "models", "--models", models.toString());
         assertThat(list.out()).contains("zone-7,DAY_AHEAD," + active + ",*active",
                 "zone-7,DAY_AHEAD," + shadowVersion + ",~shadow", "zone-7,INTRADAY,");
 
-        Result swap = run("forecast", "models", "--models", models.toString(), "--zone-id", "zone-7", "--horizon",
+        InProcess swap = InProcess.run("forecast", "models", "--models", models.toString(), "--zone-id", "zone-7", "--horizon",
                 "DAY_AHEAD", "--activate", shadowVersion, "--clear-shadow");
         assertThat(swap.exit()).as(swap.err()).isZero();
         assertThat(Files.readString(dayAhead.resolve("ACTIVE")).strip()).isEqualTo(shadowVersion);
         assertThat(dayAhead.resolve("SHADOW")).doesNotExist();
 
-        Result unknown = run("forecast", "models", "--models", models.toString(), "--zone-id", "zone-7", "--horizon",
+        InProcess unknown = InProcess.run("forecast", "models", "--models", models.toString(), "--zone-id", "zone-7", "--horizon",
                 "DAY_AHEAD", "--activate", "nope");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("zone zone-7 has no DAY_AHEAD version 'nope'");
-    }
-
-    record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = GridAi.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
     }
 }

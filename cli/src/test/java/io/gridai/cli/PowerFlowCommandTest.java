@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.gridai.sim.series.SharedData;
-import picocli.CommandLine;
 
 /** `gridai powerflow --case FILE.m` prints MATPOWER's runpf solution as bus,vm_pu,va_deg. */
 class PowerFlowCommandTest {
@@ -42,7 +39,7 @@ class PowerFlowCommandTest {
                 "  1 2 0.01 0.1 0 0 0 0 0 0 1 -360 360;",
                 "];",
                 ""));
-        Result r = run("powerflow", "--case", file.toString());
+        InProcess r = InProcess.run("powerflow", "--case", file.toString());
         assertThat(r.exit()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("bus,vm_pu,va_deg");
@@ -71,7 +68,7 @@ class PowerFlowCommandTest {
     void matchesTheIeee118SolutionShape() {
         Path case118 = SharedData.locate().map(d -> d.resolve("grid-cases/matpower/case118.m")).orElse(null);
         assumeTrue(case118 != null && Files.exists(case118), "shared data not found: skipping case118");
-        Result r = run("powerflow", "--case", case118.toString());
+        InProcess r = InProcess.run("powerflow", "--case", case118.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines().count()).isEqualTo(119);
         assertThat(r.err()).contains("max |dP|");
@@ -79,31 +76,18 @@ class PowerFlowCommandTest {
 
     @Test
     void aMissingOrBrokenFileIsExplainedInOneLine() throws Exception {
-        Result missing = run("powerflow", "--case", dir.resolve("nope.m").toString());
+        InProcess missing = InProcess.run("powerflow", "--case", dir.resolve("nope.m").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.m").doesNotContain("\tat ");
 
         Path broken = dir.resolve("broken.m");
         Files.writeString(broken, "mpc.baseMVA = 100;\nmpc.bus = [ 1 3 x ];\n");
-        Result bad = run("powerflow", "--case", broken.toString());
+        InProcess bad = InProcess.run("powerflow", "--case", broken.toString());
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("broken.m").doesNotContain("\tat ");
     }
 
     private static double[] values(String csvLine) {
         return Arrays.stream(csvLine.split(",")).mapToDouble(Double::parseDouble).toArray();
-    }
-
-    record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = GridAi.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
     }
 }
