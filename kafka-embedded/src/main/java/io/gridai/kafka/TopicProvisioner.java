@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,8 @@ import io.gridai.model.topic.Topic;
 public final class TopicProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+    /** Pause between describes while a just-created topic reaches the broker's metadata. */
+    private static final long DESCRIBE_RETRY_BACKOFF_MS = 100;
 
     private final Admin admin;
     private final short replicationFactor;
@@ -68,7 +71,7 @@ public final class TopicProvisioner {
         List<String> unchanged = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
 
-        Set<String> existing = call("list topics", admin.listTopics().names());
+        Set<String> existing = new java.util.HashSet<>(call("list topics", admin.listTopics().names()));
         List<NewTopic> toCreate = topics.stream()
                 .filter(t -> !existing.contains(t.name()))
                 .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor).configs(t.configs()))
@@ -83,7 +86,9 @@ public final class TopicProvisioner {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw failure("create topic " + topic.name(), e.getCause());
                     }
-                    unchanged.add(topic.name()); // created concurrently by another provisioner
+                    // Created concurrently, or created just before and not yet in the metadata this broker
+                    // listed: either way it exists, so check its partitions below like any present topic.
+                    existing.add(topic.name());
                 } catch (InterruptedException | TimeoutException e) {
                     throw interruptedOrTimedOut("create topic " + topic.name(), e);
                 }
@@ -92,8 +97,7 @@ public final class TopicProvisioner {
 
         List<? extends Topic<?, ?>> present = topics.stream().filter(t -> existing.contains(t.name())).toList();
         if (!present.isEmpty()) {
-            Map<String, TopicDescription> descriptions = call("describe topics",
-                    admin.describeTopics(present.stream().map(Topic::name).toList()).allTopicNames());
+            Map<String, TopicDescription> descriptions = describe(present.stream().map(Topic::name).toList());
             for (Topic<?, ?> topic : present) {
                 int actual = descriptions.get(topic.name()).partitions().size();
                 if (actual < topic.partitions()) {
@@ -114,6 +118,31 @@ public final class TopicProvisioner {
                 created.size(), grown.size(), unchanged.size(), warnings.size());
         warnings.forEach(w -> LOG.warn("Topic provisioning: {}", w));
         return report;
+    }
+
+    /**
+     * Describes topics known to exist. A broker's metadata can lag the controller by a moment after a topic is
+     * created, so "unknown topic" is retried until the timeout rather than taken as an answer.
+     */
+    private Map<String, TopicDescription> describe(List<String> names) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw failure("describe topics " + names, e.getCause());
+                }
+                LOG.debug("Topic metadata not yet visible, retrying: {}", e.getCause().getMessage());
+                try {
+                    TimeUnit.MILLISECONDS.sleep(DESCRIBE_RETRY_BACKOFF_MS);
+                } catch (InterruptedException ie) {
+                    throw interruptedOrTimedOut("describe topics " + names, ie);
+                }
+            } catch (InterruptedException | TimeoutException e) {
+                throw interruptedOrTimedOut("describe topics " + names, e);
+            }
+        }
     }
 
     /** Names of the given topics that the cluster does not have. */
