@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "GridAI: streaming grid telemetry, forecasts, dispatch and reviewed AI interventions.",
         subcommands = {UpCommand.class, StatusCommand.class, TopicsCommand.class, PowerFlowCommand.class,
-                ForecastCommand.class,
+                DcOpfCommand.class, ForecastCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GridAi implements Runnable {
 
@@ -36,13 +36,26 @@ public final class GridAi implements Runnable {
      */
     private static int explain(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) throws Exception {
         if (e instanceof io.gridai.network.GridNetworkException || e instanceof java.io.UncheckedIOException
-                || e instanceof IllegalArgumentException || e instanceof io.gridai.model.GridModelException) {
-            String cause = e.getCause() != null && e instanceof java.io.UncheckedIOException ? ": " + e.getCause().getMessage() : "";
+                || e instanceof IllegalArgumentException || e instanceof io.gridai.model.GridModelException
+                || e instanceof io.gridai.dispatch.opf.dc.DcNetworkException
+                || e instanceof io.gridai.dispatch.opf.highs.SolverUnavailableException) {
+            String cause = e.getCause() != null && e instanceof java.io.UncheckedIOException ? ": " + describe(e.getCause()) : "";
             commandLine.getErr().println("gridai " + commandLine.getCommandName() + ": " + e.getMessage() + cause);
             commandLine.getErr().flush();
             return 2;
         }
         throw e;
+    }
+
+    /** An I/O failure in words: the JDK's file exceptions carry only the path as their message. */
+    private static String describe(Throwable cause) {
+        if (cause instanceof java.nio.file.NoSuchFileException f) {
+            return "no such file " + f.getFile() + "; check the path";
+        }
+        if (cause instanceof java.nio.file.AccessDeniedException f) {
+            return "permission denied on " + f.getFile();
+        }
+        return cause.getMessage();
     }
 
     public static void main(String[] args) {
