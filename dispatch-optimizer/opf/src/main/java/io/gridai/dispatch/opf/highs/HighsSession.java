@@ -18,12 +18,13 @@ public final class HighsSession implements AutoCloseable {
     private Pointer highs;
     private int rowsPassed;
 
-    HighsSession(QpModel model, Duration timeLimit) {
+    HighsSession(QpModel model, Duration timeLimit, double qpRegularization) {
         this.api = HighsLibrary.api();
         this.model = model;
         this.highs = api.Highs_create();
         api.Highs_setBoolOptionValue(highs, "output_flag", 0);
         api.Highs_setDoubleOptionValue(highs, "time_limit", timeLimit.toMillis() / 1000.0);
+        api.Highs_setDoubleOptionValue(highs, "qp_regularization_value", qpRegularization);
         pass();
     }
 
