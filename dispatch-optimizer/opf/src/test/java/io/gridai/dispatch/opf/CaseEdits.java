@@ -48,6 +48,16 @@ final class CaseEdits {
                 b.shiftDeg(), b.status(), b.angMinDeg(), b.angMaxDeg());
     }
 
+    static MatpowerBranch angleLimits(MatpowerBranch b, double minDeg, double maxDeg) {
+        return new MatpowerBranch(b.fromBus(), b.toBus(), b.rPu(), b.xPu(), b.bPu(), b.rateAMva(), b.rateBMva(), b.rateCMva(), b.tap(),
+                b.shiftDeg(), b.status(), minDeg, maxDeg);
+    }
+
+    static MatpowerBranch transformer(MatpowerBranch b, double tap, double shiftDeg) {
+        return new MatpowerBranch(b.fromBus(), b.toBus(), b.rPu(), b.xPu(), b.bPu(), b.rateAMva(), b.rateBMva(), b.rateCMva(), tap,
+                shiftDeg, b.status(), b.angMinDeg(), b.angMaxDeg());
+    }
+
     static MatpowerBranch outOfService(MatpowerBranch b) {
         return new MatpowerBranch(b.fromBus(), b.toBus(), b.rPu(), b.xPu(), b.bPu(), b.rateAMva(), b.rateBMva(), b.rateCMva(), b.tap(),
                 b.shiftDeg(), 0, b.angMinDeg(), b.angMaxDeg());
@@ -55,6 +65,11 @@ final class CaseEdits {
 
     static MatpowerBus demand(MatpowerBus b, double pdMw) {
         return new MatpowerBus(b.number(), b.type(), pdMw, b.qdMvar(), b.gsMw(), b.bsMvar(), b.area(), b.vmPu(), b.vaDeg(), b.baseKv(),
+                b.zone(), b.vmaxPu(), b.vminPu(), b.name());
+    }
+
+    static MatpowerBus shuntConductance(MatpowerBus b, double gsMw) {
+        return new MatpowerBus(b.number(), b.type(), b.pdMw(), b.qdMvar(), gsMw, b.bsMvar(), b.area(), b.vmPu(), b.vaDeg(), b.baseKv(),
                 b.zone(), b.vmaxPu(), b.vminPu(), b.name());
     }
 

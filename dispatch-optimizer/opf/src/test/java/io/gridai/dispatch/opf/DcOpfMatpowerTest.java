@@ -3,8 +3,10 @@ package io.gridai.dispatch.opf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,6 +107,29 @@ class DcOpfMatpowerTest {
                 }
             }
         }
+    }
+
+    /**
+     * What the shared cases barely exercise, on IEEE 9 (all costs strictly convex, so flows are unique): a phase
+     * shifter (10 degrees) with an off-nominal tap (1.05) on branch 3 (5 - 6), 20 MW of shunt conductance at bus 7,
+     * and branch 8 (8 - 9) rated so that it binds.
+     */
+    @Test
+    void phaseShifterTapShuntAndBindingRatingAsInTheAngleFormulation() {
+        MatpowerCase c = SharedCases.read("case9");
+        c = CaseEdits.withBranch(c, 2, b -> CaseEdits.transformer(b, 1.05, 10));
+        c = CaseEdits.withBus(c, 6, b -> CaseEdits.shuntConductance(b, 20));
+        c = CaseEdits.withBranch(c, 7, b -> CaseEdits.rateA(b, 40));
+        AngleFormulationOpf.Solution reference = AngleFormulationOpf.solve(c);
+        DcOpf.Result result = DcOpf.solve(c);
+        assertThat(result.optimal()).as(result.solution().message()).isTrue();
+
+        assertThat(result.costPerHour()).isCloseTo(reference.costPerHour(), within(COST_REL * reference.costPerHour()));
+        assertThat(result.pgMw()).containsExactly(reference.pgMw(), within(DISPATCH_MW));
+        assertThat(Arrays.stream(result.pgMw()).sum()).as("generation = PD + GS").isCloseTo(315 + 20, within(1e-6));
+        assertThat(result.solution().flowsMw()[0]).containsExactly(reference.flowMw(), within(DISPATCH_MW));
+        assertThat(Math.abs(result.solution().flowsMw()[0][7])).isCloseTo(40, within(RATING_MW));
+        assertThat(result.solution().binding()).extracting(DispatchSolution.BindingConstraint::caseRow).containsExactly(8);
     }
 
     private static double highestSegmentLine(PiecewiseLinearCost cost, double p) {

@@ -113,6 +113,46 @@ class NetworkPricesTest {
         assertThat(binding.shadowPrice()).isCloseTo((costTighter - costLooser) / (2 * STEP_MW), within(DIFFERENCE_PRICE));
     }
 
+    /**
+     * Branch 1 of IEEE 14 opens about 5 degrees without limits; ANGMAX 4 degrees (ANGMIN -360: that side open) binds,
+     * through the same PTDF rows scaled to radians.
+     */
+    @Test
+    void anAngleDifferenceLimitBindsAsInTheAngleFormulation() {
+        MatpowerCase base = SharedCases.read("case14");
+        double limitDeg = 4;
+        MatpowerCase limited = CaseEdits.withBranch(base, 0, b -> CaseEdits.angleLimits(b, -360, limitDeg));
+
+        DcOpf.Result result = DcOpf.solve(limited);
+        DispatchSolution solution = result.solution();
+        assertThat(result.optimal()).as(solution.message()).isTrue();
+
+        double diff = solution.anglesDeg()[0][0] - solution.anglesDeg()[0][1];
+        assertThat(diff).as("angle 1 - angle 2, degrees").isCloseTo(limitDeg, within(1e-6));
+        assertThat(solution.binding()).singleElement().satisfies(b -> {
+            assertThat(b.kind()).isEqualTo(BindingConstraint.Kind.ANGLE_DIFFERENCE);
+            assertThat(b.caseRow()).isEqualTo(1);
+            assertThat(b.value()).isCloseTo(limitDeg, within(1e-6));
+            assertThat(b.limit()).isCloseTo(limitDeg, within(1e-12));
+        });
+        AngleFormulationOpf.Solution reference = AngleFormulationOpf.solve(limited);
+        assertThat(result.costPerHour()).isCloseTo(reference.costPerHour(), within(1e-8 * reference.costPerHour()));
+        for (int g = 0; g < limited.generators().size(); g++) {
+            assertThat(result.pgMw()[g]).as("gen %d", g + 1).isCloseTo(reference.pgMw()[g], within(1e-3));
+        }
+        double[] lmp = solution.lmp()[0];
+        for (int i : new int[] {0, 1, 4, 13}) {
+            assertThat(lmp[i]).as("LMP at bus %d", i + 1).isCloseTo(costDerivative(limited, i), within(DIFFERENCE_PRICE));
+        }
+        // $/h per degree of more room
+        double stepDeg = 0.001;
+        double tighter = AngleFormulationOpf.solve(CaseEdits.withBranch(base, 0, b -> CaseEdits.angleLimits(b, -360, limitDeg - stepDeg)))
+                .costPerHour();
+        double looser = AngleFormulationOpf.solve(CaseEdits.withBranch(base, 0, b -> CaseEdits.angleLimits(b, -360, limitDeg + stepDeg)))
+                .costPerHour();
+        assertThat(solution.binding().get(0).shadowPrice()).isCloseTo((tighter - looser) / (2 * stepDeg), within(DIFFERENCE_PRICE));
+    }
+
     /** d cost / d demand at a bus (0-based row), by a central difference of the angle formulation. */
     private static double costDerivative(MatpowerCase c, int busRow) {
         double pd = c.buses().get(busRow).pdMw();
