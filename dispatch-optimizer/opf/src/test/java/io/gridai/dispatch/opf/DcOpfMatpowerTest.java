@@ -96,6 +96,12 @@ class DcOpfMatpowerTest {
                             .isCloseTo(reference.flowMw()[network.branchCaseIndex(l)], within(DISPATCH_MW));
                 }
             }
+            for (DispatchSolution.BindingConstraint b : solution.binding()) {
+                // what is reported as binding sits at its limit, with a price for more room
+                assertThat(b.value()).as("binding %s", b).isCloseTo(b.limit(), within(b.kind() == DispatchSolution.BindingConstraint.Kind.BRANCH_FLOW
+                        ? RATING_MW : 1e-6));
+                assertThat(b.shadowPrice()).as("binding %s", b).isPositive();
+            }
             if (everyUnitStrictlyConvex) {
                 int ref = network.referenceBus();
                 Map<Integer, Integer> caseRows = c.busIndexByNumber();

@@ -220,4 +220,27 @@ class MultiPeriodDispatchTest {
             assertThat(strict.optimal()).isFalse();
         }
     }
+
+    /**
+     * A must-run unit (PMIN 100 MW) and 60 MW of demand: 40 MW of surplus at its bus, priced at minus the surplus
+     * penalty (1 MW more demand saves 1 MW of surplus); without the balance slack, INFEASIBLE.
+     */
+    @Test
+    void mustRunOutputAboveDemandShowsAsSurplus() {
+        try (DcNetwork net = DcNetwork.of(SmallGrids.chain(0, 0))) {
+            DispatchUnit mustRun = unit("G1", 0, 200, 10).withLimits(100, 200);
+            DispatchProblem problem = new DispatchProblem(net, List.of(mustRun), List.of(),
+                    List.of(period(0, 1, new double[] {0, 60, 0}, new double[] {NAN})), DispatchSettings.defaults(), Set.of());
+
+            DispatchSolution s = Dispatcher.solve(problem);
+
+            assertThat(s.status()).as(s.message()).isEqualTo(Status.OPTIMAL);
+            assertThat(s.unitMw()[0][0]).isCloseTo(100, within(MW));
+            assertThat(s.surplusMw()[0]).containsExactly(new double[] {40, 0, 0}, within(MW));
+            assertThat(s.shedMw()[0]).containsExactly(new double[] {0, 0, 0}, within(MW));
+            assertThat(s.lmp()[0]).containsExactly(new double[] {-10_000, -10_000, -10_000}, within(PRICE));
+            assertThat(s.objective()).isCloseTo(10 * 100 + 10_000 * 40, within(1e-6));
+            assertThat(Dispatcher.solve(problem.withSettings(DispatchSettings.matpower())).status()).isEqualTo(Status.INFEASIBLE);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +108,20 @@ class NetworkPricesTest {
             }
         }
         assertThat(marginal).isGreaterThanOrEqualTo(2);
+        // watching the branch from the start gives the same optimum in one round; one round without it is not enough
+        try (DcNetwork network = DcNetwork.of(congested)) {
+            DispatchProblem problem = DispatchProblem.singlePeriod(network);
+            DispatchSolution lazy = Dispatcher.solve(problem);
+            DispatchSolution watched = Dispatcher.solve(problem.withWatchBranches(Set.of(0)));
+            assertThat(lazy.stats().rounds()).isEqualTo(2);
+            assertThat(watched.stats().rounds()).isEqualTo(1);
+            assertThat(watched.objective()).isCloseTo(lazy.objective(), within(1e-8 * lazy.objective()));
+            assertThat(watched.unitMw()[0]).containsExactly(lazy.unitMw()[0], within(1e-6));
+            DispatchSolution cut = Dispatcher.solve(problem.withSettings(new DispatchSettings(false, 10_000, 10_000, 1e-6, 1,
+                    DispatchSettings.defaults().timeLimit())));
+            assertThat(cut.status()).isEqualTo(DispatchSolution.Status.ROUND_LIMIT);
+            assertThat(cut.message()).contains("raise maxRounds");
+        }
         // the shadow price is what one more MW of rating is worth
         double costTighter = AngleFormulationOpf.solve(CaseEdits.withBranch(base, 0, b -> CaseEdits.rateA(b, rating - STEP_MW))).costPerHour();
         double costLooser = AngleFormulationOpf.solve(CaseEdits.withBranch(base, 0, b -> CaseEdits.rateA(b, rating + STEP_MW))).costPerHour();
