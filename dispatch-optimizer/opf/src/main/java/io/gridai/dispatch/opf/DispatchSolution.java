@@ -10,8 +10,10 @@ import java.util.List;
  * @param message            why, when it is not {@link Status#OPTIMAL}
  * @param objective          the total the solver minimised, $: generation cost, shedding and surplus penalties and
  *                           battery wear over the horizon
- * @param periodCostPerHour  generation cost rate of each period, $/h, evaluated from the cost curves at the solution
- *                           exactly as MATPOWER's {@code totcost} (the figure {@code rundcopf} reports as {@code f})
+ * @param periodCostPerHour  generation cost rate of each period, $/h, at the solution, as MATPOWER's {@code rundcopf}
+ *                           reports it ({@code f}): polynomials as {@code totcost} evaluates them, a piecewise-linear
+ *                           curve as the highest of its segments' lines (MATPOWER's CCV form; the same as the curve
+ *                           when it is convex, slightly above it where rounded breakpoints make it non-convex)
  * @param unitMw             output of each unit
  * @param curtailedMw        availability a curtailable unit left unused (0 for the others)
  * @param chargeMw           battery charging power
