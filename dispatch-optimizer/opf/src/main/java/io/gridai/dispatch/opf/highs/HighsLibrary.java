@@ -80,6 +80,7 @@ public final class HighsLibrary {
                 if (in == null) {
                     continue;
                 }
+                Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
                 Path dir = Files.createTempDirectory("gridai-highs");
                 Path target = dir.resolve(name);
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
