@@ -1,0 +1,134 @@
+package io.gridai.dispatch.service.runtime;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+import io.gridai.dispatch.opf.DispatchSettings;
+import io.gridai.dispatch.service.config.DispatchConfig;
+import io.gridai.dispatch.service.grid.BatterySpec;
+import io.gridai.dispatch.service.grid.DispatchGrid;
+import io.gridai.dispatch.service.inputs.ForecastBook;
+import io.gridai.dispatch.service.inputs.InputConsumer;
+import io.gridai.dispatch.service.inputs.LiveState;
+import io.gridai.dispatch.service.plan.HorizonPlanner;
+import io.gridai.dispatch.service.plan.SafetyEnvelope;
+import io.gridai.dispatch.service.run.AuditChain;
+import io.gridai.dispatch.service.run.DispatchEngine;
+import io.gridai.dispatch.service.run.KafkaOut;
+import io.gridai.dispatch.service.run.SolveHistory;
+import io.gridai.model.Measurement;
+import io.gridai.model.topic.Topic;
+import io.gridai.model.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Wires the service from configuration at start: reads the case (a wrong case or naming file stops the start with the
+ * reason), starts the input consumer and the solve worker; stops them in reverse order.
+ */
+@ApplicationScoped
+public class DispatchApp {
+
+    private static final Logger LOG = Logger.getLogger(DispatchApp.class);
+
+    private final DispatchConfig config;
+    private final Map<String, Object> kafka;
+    private final MeterRegistry metrics;
+    private DispatchGrid grid;
+    private LiveState live;
+    private SolveHistory history;
+    private InputConsumer inputs;
+    private KafkaOut out;
+    private DispatchEngine engine;
+    private Topic<?, Measurement> liveTopic;
+
+    public DispatchApp(DispatchConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry metrics) {
+        this.config = config;
+        this.kafka = kafka;
+        this.metrics = metrics;
+    }
+
+    void start(@Observes StartupEvent event) {
+        liveTopic = liveStateTopic(config.inputs().liveStateTopic());
+        DispatchConfig.Grid g = config.grid();
+        grid = DispatchGrid.load(g.caseFile(), g.generatorNames(), g.zoneTemplate(), BatterySpec.parseList(g.batteries()),
+                g.defaultRampPerMinute());
+        ForecastBook forecasts = new ForecastBook(config.inputs().demandQuantile());
+        live = new LiveState();
+        history = new SolveHistory(config.solvesKept());
+        DispatchSettings settings = new DispatchSettings(true, config.costs().sheddingPerMwh(), config.costs().surplusPerMwh(), 1e-6, 50,
+                config.horizon().solverTimeLimit());
+        HorizonPlanner planner = new HorizonPlanner(grid, config.horizon().periods(), config.horizon().periodLength(),
+                config.inputs().maxStateAge(), forecasts.publishedLevel(), settings,
+                new HorizonPlanner.BatteryModel(g.batteryEfficiency(), g.batterySocMin(), g.batterySocMax(), g.batteryCyclingCostPerMwh()));
+        SafetyEnvelope envelope = new SafetyEnvelope(grid, live, planner, config.setpoints().toleranceMw());
+        out = new KafkaOut(kafka);
+        Optional<AuditChain> audit = config.audit().enabled() ? Optional.of(new AuditChain(kafka, out, config.audit().chain()))
+                : Optional.empty();
+        Supplier<Optional<Instant>> clock = config.clock() == DispatchConfig.ClockSource.WALL ? () -> Optional.of(Instant.now())
+                : live::latestEventTime;
+        engine = new DispatchEngine(new DispatchEngine.Settings(config.triggers().forecastDebounce(), config.triggers().every(),
+                config.triggers().checkInterval(), config.setpoints().grace(), config.setpoints().curtailmentThresholdMw()), grid, forecasts,
+                live, planner, envelope, out, audit, history, metrics, clock);
+        inputs = new InputConsumer(kafka, liveTopic, config.inputs().forecastLookback(), grid, forecasts, live, engine::onForecast);
+        inputs.start();
+        engine.start();
+        LOG.infof("dispatch service started case=%s sha256=%s buses=%d branches=%d units=%d batteries=%d zones=%s periods=%d"
+                + " periodLength=%s clock=%s liveState=%s", grid.caseName(), grid.fileSha256(), grid.network().busCount(),
+                grid.network().branchCount(), grid.units().size(), grid.batteries().size(), grid.zones(), config.horizon().periods(),
+                config.horizon().periodLength(), config.clock(), liveTopic.name());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Topic<?, Measurement> liveStateTopic(String name) {
+        Topic<?, ?> t = Topics.byName(name).orElse(null);
+        if (t == null || t.valueType() != Measurement.class) {
+            throw new IllegalArgumentException("gridai.dispatch.inputs.live-state-topic '" + name + "' is not a telemetry topic of the"
+                    + " registry; use " + Topics.TELEMETRY_CLEAN.name() + " or " + Topics.TELEMETRY_RAW.name());
+        }
+        return (Topic<?, Measurement>) t;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (inputs != null) {
+            inputs.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+        if (out != null) {
+            out.close();
+        }
+        if (grid != null) {
+            grid.close();
+        }
+    }
+
+    public DispatchEngine engine() {
+        return engine;
+    }
+
+    public SolveHistory history() {
+        return history;
+    }
+
+    public DispatchGrid grid() {
+        return grid;
+    }
+
+    public boolean inputsAssigned() {
+        return inputs != null && inputs.assigned();
+    }
+
+    public Topic<?, Measurement> liveTopic() {
+        return liveTopic;
+    }
+}

@@ -1,0 +1,42 @@
+package io.gridai.dispatch.service;
+
+import java.util.Map;
+
+import io.gridai.kafka.ScratchKafkaBroker;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts the real embedded Kafka broker (a {@link ScratchKafkaBroker}: free loopback ports, data under
+ * {@code target/tmp}, the registry's topics created) and hands its address to the service as
+ * {@code kafka.bootstrap.servers}. Tests reach the same broker through {@link #bootstrapServers()}.
+ */
+public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile String bootstrapServers;
+
+    private ScratchKafkaBroker broker;
+
+    /** The running broker's address, for the tests' own clients. */
+    public static String bootstrapServers() {
+        if (bootstrapServers == null) {
+            throw new IllegalStateException("the test broker is not running; annotate the test with "
+                    + "@WithTestResource(KafkaBrokerResource.class)");
+        }
+        return bootstrapServers;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        broker = ScratchKafkaBroker.start("gridai-dispatch-kafka");
+        bootstrapServers = broker.bootstrapServers();
+        return Map.of("kafka.bootstrap.servers", bootstrapServers);
+    }
+
+    @Override
+    public void stop() {
+        bootstrapServers = null;
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
