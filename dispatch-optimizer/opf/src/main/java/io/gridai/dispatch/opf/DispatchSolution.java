@@ -75,9 +75,11 @@ public record DispatchSolution(Status status, String message, double objective, 
      * @param buildNanos       time building the model and its branch rows (PTDFs included)
      * @param solveNanos       time inside HiGHS
      * @param checkNanos       time computing flows to find overloads
+     * @param outerApproximation whether quadratic costs were approximated by tangent cuts instead of an exact QP
+     * @param cuts             tangent cuts in the final model
      */
     public record Stats(int columns, int rows, int nonZeros, int quadratic, int rounds, int watchedBranches, int iterations,
-                        long buildNanos, long solveNanos, long checkNanos) {
+                        long buildNanos, long solveNanos, long checkNanos, boolean outerApproximation, int cuts) {
 
         public long totalNanos() {
             return buildNanos + solveNanos + checkNanos;

@@ -46,7 +46,16 @@ public final class Dispatcher {
     }
 
     public static DispatchSolution solve(DispatchProblem problem) {
-        return new Run(problem).solve();
+        Run run = new Run(problem);
+        DispatchSolution solution = run.solve();
+        if (solution.status() == Status.ERROR && run.exactQp()
+                && problem.settings().quadraticCosts() == DispatchSettings.QuadraticCosts.AUTO) {
+            // HiGHS's active-set QP can fail on large coupled horizons (ramps and batteries together); the cuts cannot.
+            LOG.warn("dispatch: the exact QP ended in error ({}); solving again with quadratic costs as tangent cuts", solution.message());
+            return new Run(problem.withSettings(problem.settings().withQuadraticCosts(DispatchSettings.QuadraticCosts.OUTER_APPROXIMATION)))
+                    .solve();
+        }
+        return solution;
     }
 
     /** One solve: the model, its column maps, and the branch rows added so far. */
@@ -74,6 +83,11 @@ public final class Dispatcher {
         private final List<Double> branchRowScale = new ArrayList<>();
         private final Set<Long> watched = new HashSet<>();
         private final Set<String> nonConvexWarned = new HashSet<>();
+        // outer approximation of quadratic terms: per quadratic unit-period, p column, y column, c2, hours
+        private final boolean outerApproximation;
+        private final List<int[]> cutColumns = new ArrayList<>();
+        private final List<double[]> cutCoefficients = new ArrayList<>();
+        private int cuts;
         private long buildNanos;
         private long solveNanos;
         private long checkNanos;
@@ -95,6 +109,20 @@ public final class Dispatcher {
             injColumn = new int[nt][];
             injBus = new int[nt][];
             injSign = new double[nt][];
+            DispatchSettings.QuadraticCosts mode = problem.settings().quadraticCosts();
+            long quadratic = quadraticUnitPeriods();
+            outerApproximation = mode == DispatchSettings.QuadraticCosts.OUTER_APPROXIMATION
+                    || mode == DispatchSettings.QuadraticCosts.AUTO && nt > 1 && quadratic > problem.settings().exactQpLimit();
+        }
+
+        boolean exactQp() {
+            return !outerApproximation && quadraticUnitPeriods() > 0;
+        }
+
+        private long quadraticUnitPeriods() {
+            long perPeriod = units.stream().filter(u -> u.cost() instanceof PolynomialCost p && p.degree() == 2
+                    && p.coefficients().get(0) > 0).count();
+            return perPeriod * nt;
         }
 
         DispatchSolution solve() {
@@ -123,13 +151,16 @@ public final class Dispatcher {
                     long check = System.nanoTime();
                     double[][] theta = angles(result.x());
                     int added = addOverloads(result.x(), theta);
+                    if (outerApproximation) {
+                        added += addCuts(result.x());
+                    }
                     checkNanos += System.nanoTime() - check;
                     if (added == 0) {
                         return solution(result, theta, rounds, iterations);
                     }
                     if (rounds >= problem.settings().maxRounds()) {
-                        return new DispatchSolution(Status.ROUND_LIMIT, rounds + " rounds of adding overloaded branches and still " + added
-                                + " more overloaded; raise maxRounds", Double.NaN, new double[0], new double[0][], new double[0][],
+                        return new DispatchSolution(Status.ROUND_LIMIT, rounds + " rounds of adding overloaded branches"
+                                + (outerApproximation ? " and cost cuts" : "") + " and still " + added + " more to add; raise maxRounds", Double.NaN, new double[0], new double[0][], new double[0][],
                                 new double[0][], new double[0][], new double[0][], new double[0][], new double[0][], new double[0][],
                                 new double[0][], new double[0][], List.of(), stats(rounds, iterations));
                     }
@@ -249,7 +280,19 @@ public final class Dispatcher {
                             + " $/MW^2h); the dispatch needs convex costs");
                 }
                 model.addObjectiveOffset(c0 * hours);
-                return model.addColumn(pmin, pmax, c1 * hours, c2 * hours);
+                if (!outerApproximation || c2 == 0) {
+                    return model.addColumn(pmin, pmax, c1 * hours, c2 * hours);
+                }
+                // y >= c2 p^2, under-estimated by tangents: a few to start, more where the solution lands
+                int p = model.addColumn(pmin, pmax, c1 * hours, 0);
+                int y = model.addColumn(0, Double.POSITIVE_INFINITY, hours, 0);
+                cutColumns.add(new int[] {p, y});
+                cutCoefficients.add(new double[] {c2, hours});
+                int initial = 5;
+                for (int k = 0; k < initial; k++) {
+                    addTangent(p, y, c2, pmin + (pmax - pmin) * k / (initial - 1));
+                }
+                return p;
             }
             PiecewiseLinearCost pwl = (PiecewiseLinearCost) cost;
             List<PiecewiseLinearCost.Point> points = pwl.points();
@@ -296,6 +339,44 @@ public final class Dispatcher {
             PiecewiseLinearCost.Point a = points.get(k - 1);
             PiecewiseLinearCost.Point b = points.get(k);
             return (b.costPerHour() - a.costPerHour()) / (b.pMw() - a.pMw());
+        }
+
+        private void addTangent(int p, int y, double c2, double at) {
+            // y >= c2 at^2 + 2 c2 at (p - at) = 2 c2 at p - c2 at^2
+            model.addRow(-c2 * at * at, Double.POSITIVE_INFINITY);
+            model.coefficient(y, 1);
+            model.coefficient(p, -2 * c2 * at);
+            cuts++;
+        }
+
+        /** A tangent at the solution for each quadratic unit-period whose cost the LP under-counts by more than the tolerance. */
+        private int addCuts(double[] x) {
+            long start = System.nanoTime();
+            int added = 0;
+            double tolerance = problem.settings().cutToleranceDollarsPerHour();
+            for (int k = 0; k < cutColumns.size(); k++) {
+                int[] cols = cutColumns.get(k);
+                double c2 = cutCoefficients.get(k)[0];
+                double p = x[cols[0]];
+                if (c2 * p * p - x[cols[1]] > tolerance) {
+                    addTangent(cols[0], cols[1], c2, p);
+                    added++;
+                }
+            }
+            buildNanos += System.nanoTime() - start;
+            checkNanos -= System.nanoTime() - start;
+            return added;
+        }
+
+        /** The largest amount any quadratic unit-period's cost is under-counted by at a solution, $/h (0 for an exact QP). */
+        private double cutGap(double[] x) {
+            double gap = 0;
+            for (int k = 0; k < cutColumns.size(); k++) {
+                int[] cols = cutColumns.get(k);
+                double c2 = cutCoefficients.get(k)[0];
+                gap = Math.max(gap, c2 * x[cols[0]] * x[cols[0]] - x[cols[1]]);
+            }
+            return gap;
         }
 
         /** Adds the flow and angle rows of one branch in one period, when it has limits and is not watched yet. */
@@ -487,7 +568,7 @@ public final class Dispatcher {
 
         private Stats stats(int rounds, int iterations) {
             return new Stats(model.columnCount(), model.rowCount(), model.nonZeroCount(), model.quadraticCount(), rounds,
-                    branchRows.size(), iterations, buildNanos, solveNanos, Math.max(0, checkNanos));
+                    branchRows.size(), iterations, buildNanos, solveNanos, Math.max(0, checkNanos), outerApproximation, cuts);
         }
     }
 }
