@@ -163,15 +163,24 @@ public final class OpfBenchmark {
             for (double[] d : last.dischargeMw()) {
                 cycled += Arrays.stream(d).sum();
             }
+            double lowPrice = Double.POSITIVE_INFINITY;
+            double highPrice = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < 24; t++) {
+                for (StorageUnit b : storage) {
+                    lowPrice = Math.min(lowPrice, last.lmp()[t][b.bus()]);
+                    highPrice = Math.max(highPrice, last.lmp()[t][b.bus()]);
+                }
+            }
             System.out.printf(Locale.ROOT, "24 periods, case_ACTIVSg2000, %d units, 10 batteries, ramps 30 %% PMAX/h, demand %.0f..%.0f MW:"
-                            + " %d columns x %d rows (%d non-zeros, %d quadratic), %d rounds, %d branch-period limits added;"
+                            + " %d columns x %d rows (%d non-zeros, %d quadratic, %s), %d rounds, %d branch-period limits added;"
                             + " median of %d: model %.1f ms, HiGHS %.1f ms, checks %.1f ms, total %.1f ms; cost %.2f $; shed %.3f MWh;"
-                            + " batteries discharged %.1f MWh%n",
+                            + " batteries discharged %.1f MWh (prices at their buses %.3f..%.3f $/MWh; a cycle loses 9.75 %% plus 1 $/MWh wear)%n",
                     units.size(), periods.stream().mapToDouble(DispatchPeriod::totalDemandMw).min().orElseThrow(),
                     periods.stream().mapToDouble(DispatchPeriod::totalDemandMw).max().orElseThrow(), last.stats().columns(),
-                    last.stats().rows(), last.stats().nonZeros(), last.stats().quadratic(), last.stats().rounds(),
+                    last.stats().rows(), last.stats().nonZeros(), last.stats().quadratic(),
+                    last.stats().outerApproximation() ? last.stats().cuts() + " tangent cuts" : "exact QP", last.stats().rounds(),
                     last.stats().watchedBranches(), runs, median(model), median(highs), median(checks), median(total), last.objective(),
-                    last.shedMwh(periods), cycled);
+                    last.shedMwh(periods), cycled, lowPrice, highPrice);
         }
     }
 
