@@ -51,6 +51,10 @@ public class KafkaReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        if (!app.started()) {
+            return HealthCheckResponse.named("Kafka topics of dispatch-optimizer").down()
+                    .withData("reason", "the service did not start; see its log").build();
+        }
         List<String> topics = List.of(Topics.GRID_FORECASTS.name(), app.liveTopic().name(), Topics.GRID_SETPOINTS.name(),
                 Topics.GRID_AUDIT.name());
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Kafka topics of dispatch-optimizer").withData("topics",

@@ -128,6 +128,8 @@ public final class DispatchEngine implements AutoCloseable {
     private static void guarded(String what, Runnable task) {
         try {
             task.run();
+        } catch (org.apache.kafka.common.errors.InterruptException e) {
+            Thread.currentThread().interrupt(); // shutting down
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s failed; the service goes on and tries again at the next trigger", what);
         }
@@ -212,8 +214,8 @@ public final class DispatchEngine implements AutoCloseable {
         for (int u = 0; u < units.size(); u++) {
             DispatchUnit unit = units.get(u);
             String asset = unit.id();
-            if (grid.isSlack(asset)) {
-                continue;
+            if (grid.isSlack(asset) || unit.pmaxMw() - unit.pminMw() <= 0 && !unit.curtailable()) {
+                continue; // the slack balances; a unit with no range (e.g. a synchronous condenser) has nothing to be told
             }
             double target = solution.unitMw()[0][u];
             SafetyEnvelope.Kind kind = SafetyEnvelope.Kind.GENERATOR;
@@ -288,7 +290,7 @@ public final class DispatchEngine implements AutoCloseable {
         details.put("binding", Integer.toString(r.binding().size()));
         try {
             audit.get().append(r.planStart(), "dispatch.solve", r.id(), details);
-        } catch (KafkaOut.KafkaOutException e) {
+        } catch (KafkaOut.KafkaOutException | org.apache.kafka.common.errors.TimeoutException e) {
             LOG.warnf("audit event not written solve=%s reason=%s; the chain continues with the next solve", r.id(), e.getMessage());
         }
     }

@@ -54,10 +54,17 @@ public final class KafkaOut implements AutoCloseable {
      */
     public void sendAll(List<? extends Out<?, ?>> records) {
         List<Future<RecordMetadata>> futures = new ArrayList<>();
-        for (Out<?, ?> r : records) {
-            futures.add(producer.send(record(r)));
+        try {
+            for (Out<?, ?> r : records) {
+                futures.add(producer.send(record(r)));
+            }
+            producer.flush();
+        } catch (org.apache.kafka.common.errors.InterruptException e) {
+            throw e;
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new KafkaOutException("Kafka did not take the records: " + e.getMessage()
+                    + "; check kafka.bootstrap.servers and that the broker runs");
         }
-        producer.flush();
         for (int i = 0; i < futures.size(); i++) {
             try {
                 futures.get(i).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

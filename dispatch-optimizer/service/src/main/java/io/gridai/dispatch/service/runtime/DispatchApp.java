@@ -20,10 +20,12 @@ import io.gridai.dispatch.service.run.AuditChain;
 import io.gridai.dispatch.service.run.DispatchEngine;
 import io.gridai.dispatch.service.run.KafkaOut;
 import io.gridai.dispatch.service.run.SolveHistory;
+import io.gridai.model.GridModelException;
 import io.gridai.model.Measurement;
 import io.gridai.model.topic.Topic;
 import io.gridai.model.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -57,6 +59,17 @@ public class DispatchApp {
     }
 
     void start(@Observes StartupEvent event) {
+        try {
+            wire();
+        } catch (IllegalArgumentException | GridModelException | io.gridai.network.GridNetworkException
+                | io.gridai.dispatch.opf.dc.DcNetworkException e) {
+            // a configuration the service cannot run with: say what and exit, no stack trace
+            LOG.errorf("dispatch service cannot start: %s", e.getMessage());
+            Quarkus.asyncExit(2);
+        }
+    }
+
+    private void wire() {
         liveTopic = liveStateTopic(config.inputs().liveStateTopic());
         DispatchConfig.Grid g = config.grid();
         grid = DispatchGrid.load(g.caseFile(), g.generatorNames(), g.zoneTemplate(), BatterySpec.parseList(g.batteries()),
@@ -122,6 +135,11 @@ public class DispatchApp {
 
     public DispatchGrid grid() {
         return grid;
+    }
+
+    /** Whether the service is wired (false only while it exits on a configuration it cannot run with). */
+    public boolean started() {
+        return engine != null;
     }
 
     public boolean inputsAssigned() {
