@@ -152,8 +152,11 @@ public record TwinScenario(MatpowerCase matpowerCase, Drivers drivers, TwinSetti
         return new MatpowerCase(c.name(), c.baseMva(), c.buses(), generators, c.branches(), c.costs());
     }
 
+    /** The RTS-GMLC case file the twin runs, relative to the shared data folder. */
+    public static final String RTS_GMLC_CASE = "grid-cases/matpower/case_RTS_GMLC.m";
+
     public static TwinScenario rtsGmlc(Path shared, TwinSettings settings, Instant start) {
-        MatpowerCase c = MatpowerCaseReader.read(shared.resolve("grid-cases/matpower/case_RTS_GMLC.m"));
+        MatpowerCase c = MatpowerCaseReader.read(shared.resolve(RTS_GMLC_CASE));
         RtsGmlcDrivers drivers = new RtsGmlcDrivers(c, shared.resolve("rts-gmlc"));
         List<BatterySpec> batteries = new ArrayList<>();
         List<MatpowerGenerator> generators = new ArrayList<>(c.generators());

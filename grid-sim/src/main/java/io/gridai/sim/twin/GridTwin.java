@@ -87,7 +87,7 @@ public final class GridTwin {
                 continue;
             }
             String name = settings.generatorNames().getOrDefault(g, gen.busNumber() + "-" + k);
-            AssetId asset = AssetId.of("gen-" + name);
+            AssetId asset = generatorAsset(name);
             boolean slack = types.get(busIndex.get(gen.busNumber())) == PowerFlowBusType.SLACK;
             boolean renewable = drivers.availableMw(g, start).isPresent();
             UnitRole role = slack ? UnitRole.SLACK : renewable ? UnitRole.RENEWABLE : UnitRole.DISPATCHABLE;
@@ -117,6 +117,14 @@ public final class GridTwin {
         double systemBase = generators.stream().mapToDouble(u -> u.pMaxMw).sum();
         frequency.initialise(systemBase, slackOutputMw(first));
         lastTick = start;
+    }
+
+    /**
+     * The asset id of the generator the twin names {@code name} ({@link TwinSettings#generatorNames()}, e.g. an
+     * RTS-GMLC GEN UID, or {@code <bus>-<k>}): {@code gen-<name>}.
+     */
+    public static AssetId generatorAsset(String name) {
+        return AssetId.of("gen-" + name);
     }
 
     /** The asset ids of units that take active-power setpoints (dispatchable and renewable generators, batteries). */
