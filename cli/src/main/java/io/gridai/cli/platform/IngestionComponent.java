@@ -1,21 +1,13 @@
 package io.gridai.cli.platform;
 
 import io.gridai.model.unit.MeasurementKind;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,20 +21,14 @@ import java.util.stream.Collectors;
  * Kafka-direct feed) and {@code local-utility} (a random API key for the HTTP feed, and the Kafka-direct feed).
  * Ready when {@code /q/health/ready} answers 200 (the broker answers and has ingestion's topics).
  */
-public final class IngestionComponent implements PlatformComponent {
+public final class IngestionComponent extends QuarkusComponent {
 
     public static final String NAME = "ingestion";
     /** The twin's source id in the generated registry (the twin's own {@code TwinSettings.DEFAULT_SOURCE}). */
     public static final String TWIN_SOURCE = "grid-sim";
     public static final String LOCAL_SOURCE = "local-utility";
 
-    private final Supplier<String> bootstrap;
-    private final Path app;
-    private final String host;
-    private int port;
-    private final String heap;
     private final Function<PlatformLayout, Map<String, String>> extraConfig;
-    private JvmProcess process;
 
     /**
      * @param bootstrap   Kafka bootstrap servers, known once the broker is up
@@ -55,11 +41,7 @@ public final class IngestionComponent implements PlatformComponent {
      */
     public IngestionComponent(Supplier<String> bootstrap, Path app, String host, int port, String heap,
             Function<PlatformLayout, Map<String, String>> extraConfig) {
-        this.bootstrap = bootstrap;
-        this.app = app;
-        this.host = host;
-        this.port = port;
-        this.heap = heap;
+        super(bootstrap, app, host, port, heap);
         this.extraConfig = extraConfig;
     }
 
@@ -69,60 +51,38 @@ public final class IngestionComponent implements PlatformComponent {
     }
 
     @Override
-    public ComponentRecord start(PlatformLayout layout, Duration readyTimeout) {
-        if (!Files.isRegularFile(app)) {
-            throw new ComponentStartException("the ingestion service is not built (" + app + " is missing); build it"
-                    + " with ./mvnw -B -pl ingestion -am package -DskipTests, or run ./gridai, which builds it");
-        }
-        Path config = sourcesFile(layout);
-        if (port == 0) {
-            port = freePort(host);
-        }
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap.get());
-        env.put("QUARKUS_HTTP_HOST", host);
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        Path connections = layout.runDir().resolve(NAME + "-connections.properties");
-        PlatformFiles.writeOwnerOnly(connections, propertyLines(extraConfig.apply(layout)),
-                "this run's connections");
-        env.put("QUARKUS_CONFIG_LOCATIONS", config.toAbsolutePath() + "," + connections.toAbsolutePath());
-        env.put("GRIDAI_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
-        process = JvmProcess.startJar(NAME, layout, List.of("-Xmx" + heap), app, env);
-        String base = "http://" + host + ":" + port;
-        URI ready = URI.create(base + "/q/health/ready");
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + readyTimeout.toNanos();
-        String last = "not answering yet";
-        while (true) {
-            if (!process.isAlive()) {
-                throw new ComponentStartException("The ingestion service exited (code " + process.exitCode()
-                        + ") before it was ready:" + System.lineSeparator() + process.stderrTail(15)
-                        + System.lineSeparator() + "Full log: " + layout.logsDir().resolve(NAME + ".out"));
-            }
-            try {
-                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(ready)
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    break;
-                }
-                last = "readiness " + answer.statusCode() + ": " + answer.body();
-            } catch (IOException e) {
-                last = "not answering: " + e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ComponentStartException("interrupted while waiting for the ingestion service");
-            }
-            if (System.nanoTime() > deadline) {
-                process.stop(Duration.ofSeconds(10));
-                throw new ComponentStartException("The ingestion service was not ready within " + readyTimeout + " ("
-                        + last + "); see " + layout.logsDir().resolve(NAME + ".out"));
-            }
-            process.waitForExit(Duration.ofMillis(200));
-        }
-        return new ComponentRecord(NAME, HealthProbe.HTTP, process.pid(),
-                List.of(base + "/v1/measurements", base + "/q/openapi"),
-                Map.of(HealthProbe.HTTP, ready.toString(), "sources", config.toString(),
-                        "log", layout.logsDir().resolve(NAME + ".out").toString()));
+    protected String title() {
+        return "The ingestion service";
+    }
+
+    @Override
+    protected String module() {
+        return "ingestion";
+    }
+
+    @Override
+    protected Map<String, String> runSettings(PlatformLayout layout) {
+        return extraConfig.apply(layout);
+    }
+
+    @Override
+    protected Path runSettingsFile(PlatformLayout layout) {
+        return layout.runDir().resolve(NAME + "-connections.properties");
+    }
+
+    @Override
+    protected List<Path> keptConfigFiles(PlatformLayout layout) {
+        return List.of(sourcesFile(layout));
+    }
+
+    @Override
+    protected List<String> urls(String base) {
+        return List.of(base + "/v1/measurements", base + "/q/openapi");
+    }
+
+    @Override
+    protected Map<String, String> endpoints(PlatformLayout layout) {
+        return Map.of("sources", sourcesFile(layout).toString());
     }
 
     /** The source registry this platform's ingestion reads; written once, with a fresh API key. */
@@ -152,39 +112,5 @@ public final class IngestionComponent implements PlatformComponent {
                 "gridai.ingestion.sources." + LOCAL_SOURCE + ".kafka-direct=true",
                 "gridai.ingestion.sources." + LOCAL_SOURCE + ".mqtt-username=" + LOCAL_SOURCE));
         return PlatformFiles.writeOnce(file, lines, "ingestion's sources");
-    }
-
-    /** One {@code key=value} line per setting, escaped as {@link java.util.Properties} reads them. */
-    private static List<String> propertyLines(Map<String, String> properties) {
-        java.util.Properties props = new java.util.Properties();
-        props.putAll(properties);
-        java.io.StringWriter text = new java.io.StringWriter();
-        try {
-            props.store(text, "GridAI ingestion: this run's connections, written by ./gridai up");
-        } catch (IOException e) {
-            throw new UncheckedIOException("formatting properties in memory failed", e);
-        }
-        return text.toString().lines().toList();
-    }
-
-    private static int freePort(String host) {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new ComponentStartException("no free port on " + host + " for the ingestion service: "
-                    + e.getMessage());
-        }
-    }
-
-    @Override
-    public void stop(Duration timeout) {
-        if (process != null) {
-            process.stop(timeout);
-        }
-    }
-
-    @Override
-    public boolean isAlive() {
-        return process != null && process.isAlive();
     }
 }
