@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.gridai.cli.platform.ComponentRecord;
 import io.gridai.cli.platform.ComponentStartException;
+import io.gridai.cli.platform.DispatchComponent;
 import io.gridai.cli.platform.FlinkComponent;
 import io.gridai.cli.platform.GridSimComponent;
 import io.gridai.cli.platform.IngestionComponent;
@@ -132,6 +133,22 @@ public final class UpCommand implements Callable<Integer> {
             description = "More batteries for the twin, e.g. bess-a@69:200:50 (capacity MWh, power MW, initial SoC 0..1).")
     String simBatteries;
 
+    @Option(names = "--dispatch", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Run the dispatch optimiser on the twin's case (default: on, with the twin): rolling-horizon DC OPF,"
+                    + " setpoints to the twin on grid.setpoints. Needs generator costs: not started on IEEE 118 from"
+                    + " PowSyBl's CDF (no shared data and no --sim-case).",
+                    "Any gridai.dispatch.* key can be set in the environment, e.g. GRIDAI_DISPATCH_TRIGGERS_EVERY=PT1M."})
+    boolean dispatch;
+
+    @Option(names = "--dispatch-port", defaultValue = "${env:GRIDAI_DISPATCH_PORT:-8083}",
+            description = "HTTP port of the dispatch optimiser; 0 picks a free one (env GRIDAI_DISPATCH_PORT; default: ${DEFAULT-VALUE}).")
+    int dispatchPort;
+
+    @Option(names = "--dispatch-app", paramLabel = "quarkus-run.jar",
+            description = "The packaged dispatch optimiser (default: dispatch-optimizer/service/target/quarkus-app/quarkus-run.jar"
+                    + " of this repository).")
+    Path dispatchApp;
+
     @Option(names = "--shared-data", paramLabel = "DIR", defaultValue = "${env:GRIDAI_SHARED_DATA}",
             description = "Folder of public data sets (RTS-GMLC, MATPOWER cases); default: env GRIDAI_SHARED_DATA or ../shared/data.")
     Path sharedData;
@@ -185,6 +202,12 @@ public final class UpCommand implements Callable<Integer> {
 
         try {
             for (PlatformComponent component : plan) {
+                java.util.Optional<String> notStarted = component.whyNotStarted();
+                if (notStarted.isPresent()) {
+                    out.printf("  %s%n", notStarted.get());
+                    out.flush();
+                    continue;
+                }
                 out.printf("  starting %-10s ...%n", component.name());
                 out.flush();
                 Instant t0 = Instant.now();
@@ -243,8 +266,7 @@ public final class UpCommand implements Callable<Integer> {
         KafkaComponent kafka = new KafkaComponent(host, kafkaPort, kafkaControllerPort, kafkaHeap, kafkaRetentionBytes);
         List<PlatformComponent> plan = new ArrayList<>(List.of(kafka));
         if (ingestion) {
-            Path app = ingestionApp != null ? ingestionApp : Path.of(System.getProperty("gridai.home", "."))
-                    .resolve("ingestion").resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+            Path app = ingestionApp != null ? ingestionApp : builtApp("ingestion");
             MqttComponent broker = mqtt ? new MqttComponent(host, mqttPort) : null;
             if (broker != null) {
                 plan.add(broker);
@@ -256,9 +278,25 @@ public final class UpCommand implements Callable<Integer> {
             plan.add(new FlinkComponent(kafka::bootstrapServers, Path.of(System.getProperty("gridai.home", "."))
                     .resolve("flink-jobs"), hazelcastPort));
         }
-        if (!sim) {
-            return plan;
+        java.util.Optional<GridSimComponent> twin = sim ? java.util.Optional.of(twin(kafka)) : java.util.Optional.empty();
+        twin.ifPresent(plan::add);
+        if (dispatch) {
+            // after the twin: it dispatches the twin's case and follows the twin's measurements
+            plan.add(new DispatchComponent(kafka::bootstrapServers,
+                    dispatchApp != null ? dispatchApp : builtApp("dispatch-optimizer/service"), host, dispatchPort, "512m",
+                    twin, (flink ? io.gridai.model.topic.Topics.TELEMETRY_CLEAN : io.gridai.model.topic.Topics.TELEMETRY_RAW)
+                            .name()));
         }
+        return plan;
+    }
+
+    /** The packaged Quarkus service of {@code module} in the repository the gridai script runs from. */
+    private static Path builtApp(String module) {
+        return Path.of(System.getProperty("gridai.home", ".")).resolve(module).resolve("target").resolve("quarkus-app")
+                .resolve("quarkus-run.jar");
+    }
+
+    private GridSimComponent twin(KafkaComponent kafka) {
         try {
             io.gridai.sim.twin.ImperfectionSettings.parse(simImperfections);
         } catch (IllegalArgumentException e) {
@@ -268,14 +306,14 @@ public final class UpCommand implements Callable<Integer> {
         java.util.Optional<Path> shared = java.util.Optional.ofNullable(sharedData)
                 .or(io.gridai.sim.series.SharedData::locate)
                 .or(UpCommand::besideTheRepository);
-        List<String> extra = new ArrayList<>(List.of("--load-profile", simLoadProfile));
+        java.util.Map<String, String> extra = new java.util.LinkedHashMap<>();
+        extra.put("--load-profile", simLoadProfile);
         if (simBatteries != null) {
-            extra.addAll(List.of("--batteries", simBatteries));
+            extra.put("--batteries", simBatteries);
         }
-        extra.addAll(List.of("--publish-to", ingestion ? "ingestion" : "raw"));
-        plan.add(new GridSimComponent(kafka::bootstrapServers, shared,
-                java.util.Optional.ofNullable(simCase), simSpeed, simTick, simImperfections, extra));
-        return plan;
+        extra.put("--publish-to", ingestion ? "ingestion" : "raw");
+        return new GridSimComponent(kafka::bootstrapServers, shared, java.util.Optional.ofNullable(simCase), simSpeed, simTick,
+                simImperfections, extra);
     }
 
     /** {@code ../shared/data} next to the repository the gridai script runs from, wherever the user's shell is. */

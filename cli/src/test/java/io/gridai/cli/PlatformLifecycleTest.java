@@ -1,7 +1,11 @@
 package io.gridai.cli;
 
+import io.gridai.cli.platform.DispatchComponent;
 import io.gridai.model.Measurement;
+import io.gridai.model.SetpointAck;
+import io.gridai.model.SetpointAckStatus;
 import io.gridai.model.id.AssetId;
+import io.gridai.sim.series.RtsGmlcSystem;
 import io.gridai.model.topic.Topics;
 import java.util.Map;
 import java.util.Properties;
@@ -17,12 +21,17 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +46,8 @@ import picocli.CommandLine;
 /**
  * `gridai up` as users run it: its own JVM starting a real broker JVM. Status turns healthy, SIGINT stops
  * everything and leaves no process behind, a second `up` on the same data is refused, a relaunch after a
- * hard kill works, and a killed launcher takes its broker with it.
+ * hard kill works, and a killed launcher takes its broker with it. With the shared data (RTS-GMLC) the dispatch
+ * optimiser dispatches the twin; without generator costs it is not started and `up` says why.
  */
 class PlatformLifecycleTest {
 
@@ -46,6 +56,12 @@ class PlatformLifecycleTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     /** The packaged ingestion service, built by the reactor before this module (cli depends on it for order). */
     private static final Path INGESTION_APP = REPOSITORY.resolve("ingestion/target/quarkus-app/quarkus-run.jar");
+    /** The packaged dispatch optimiser, built by the reactor before this module. */
+    private static final Path DISPATCH_APP = REPOSITORY.resolve("dispatch-optimizer/service/target/quarkus-app/quarkus-run.jar");
+    /** The shared data `up` finds as the gridai script runs it (env, else beside the repository), when it has RTS-GMLC. */
+    private static final Optional<Path> SHARED_DATA = Optional.ofNullable(System.getenv("GRIDAI_SHARED_DATA")).map(Path::of)
+            .or(() -> Optional.of(REPOSITORY.resolveSibling("shared").resolve("data")))
+            .filter(d -> Files.exists(d.resolve("rts-gmlc/source/gen.csv")));
 
     @TempDir
     Path dataDir;
@@ -66,8 +82,8 @@ class PlatformLifecycleTest {
         awaitHealthy();
 
         List<ProcessHandle> children = up.descendants().toList();
-        assertThat(children).as("the brokers, ingestion, the Flink jobs and the twin run as their own processes")
-                .hasSize(5);
+        assertThat(children).as("the brokers, ingestion, the Flink jobs, the twin (and with RTS-GMLC the dispatch optimiser)"
+                + " run as their own processes").hasSize(SHARED_DATA.isPresent() ? 6 : 5);
 
         Result json = run("status", "--json");
         JsonNode doc = new ObjectMapper().readTree(json.out());
@@ -85,8 +101,16 @@ class PlatformLifecycleTest {
         assertThat(ingestion.get("health").asText()).isEqualTo("UP");
         assertThat(ingestion.get("urls").get(0).asText()).startsWith("http://127.0.0.1:").endsWith("/v1/measurements");
 
-        // The twin's telemetry reaches the raw topic through ingestion's Kafka-direct feed, verified as grid-sim.
         String bootstrap = kafka.get("urls").get(0).asText().substring("kafka://".length());
+        // Before the MQTT reading below: its 2026 event time would move the optimiser's telemetry clock past the twin's
+        // grid time (2020), and every measurement of the twin would then look stale to it.
+        if (SHARED_DATA.isPresent()) {
+            assertTheOptimiserDispatchesTheTwin(doc, bootstrap);
+        } else {
+            assertThat(output(up)).contains(DispatchComponent.NOT_STARTED + "the twin's case has no generator costs");
+        }
+
+        // The twin's telemetry reaches the raw topic through ingestion's Kafka-direct feed, verified as grid-sim.
         try (KafkaConsumer<AssetId, Measurement> raw = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "lifecycle-test",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
@@ -98,6 +122,11 @@ class PlatformLifecycleTest {
                 return !seen.isEmpty();
             });
             assertThat(seen).allSatisfy(m -> assertThat(m.source().value()).isEqualTo("grid-sim"));
+
+            // Skip the twin's backlog (RTS-GMLC at x10: about 10 000 readings a second) so that the device's reading is
+            // read as soon as it arrives: the end offsets are fixed (position) before it is published.
+            raw.seekToEnd(raw.assignment());
+            raw.assignment().forEach(raw::position);
 
             // A device of the local test utility publishes over MQTT with its password from the users file.
             JsonNode mqtt = find(doc.get("components"), "mqtt");
@@ -146,6 +175,70 @@ class PlatformLifecycleTest {
         assertThat(output(up)).contains("GridAI is up").contains("GridAI stopped.");
     }
 
+    /**
+     * The optimiser runs the twin's case with the twin's names: its solves count measured units (the twin's telemetry
+     * names assets it knows), and the twin takes its setpoints (acknowledged, none rejected as unknown or not its own).
+     */
+    private void assertTheOptimiserDispatchesTheTwin(JsonNode status, String bootstrap) throws Exception {
+        JsonNode dispatch = find(status.get("components"), DispatchComponent.NAME);
+        assertThat(dispatch.get("health").asText()).isEqualTo("UP");
+        String solves = dispatch.get("urls").get(0).asText();
+        assertThat(solves).startsWith("http://127.0.0.1:").endsWith("/dispatch/solves");
+
+        // the naming file: the twin's GEN UIDs, the battery's generator row left out
+        RtsGmlcSystem rts = RtsGmlcSystem.load(SHARED_DATA.get().resolve("rts-gmlc/source"));
+        List<String> names = Files.readAllLines(dataDir.resolve("dispatch/generator-names.csv"));
+        assertThat(names).contains("1,gen-" + rts.generators().get(0).uid());
+        for (RtsGmlcSystem.RtsBattery battery : rts.batteries()) {
+            int row = rts.generators().indexOf(rts.generator(battery.genUid())) + 1;
+            assertThat(names).contains(row + ",-").doesNotContain(row + ",gen-" + battery.genUid());
+        }
+
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode[] latest = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(solves + "/latest")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("a solve on the periodic trigger: %s", answer.body()).isEqualTo(200);
+            latest[0] = new ObjectMapper().readTree(answer.body());
+            assertThat(latest[0].get("status").asText()).isEqualTo("OPTIMAL");
+            assertThat(latest[0].get("inputs").get("measuredUnits").asInt()).as("units with a measured output").isPositive();
+            assertThat(latest[0].get("setpoints").get("published").asInt()).isPositive();
+        });
+        assertThat(latest[0].get("inputs").get("caseName").asText()).isEqualTo("case_RTS_GMLC");
+
+        try (KafkaConsumer<AssetId, SetpointAck> acks = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "lifecycle-acks",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                Topics.GRID_SETPOINT_ACKS.keySerde().deserializer(), Topics.GRID_SETPOINT_ACKS.valueSerde().deserializer())) {
+            acks.subscribe(List.of(Topics.GRID_SETPOINT_ACKS.name()));
+            List<SetpointAck> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                acks.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.value()));
+                return seen.stream().anyMatch(a -> a.status() == SetpointAckStatus.ACCEPTED
+                        && a.asset().value().startsWith("gen-") && rts.generators().stream()
+                                .anyMatch(g -> a.asset().value().equals("gen-" + g.uid())));
+            });
+            assertThat(seen).as("setpoints the twin refused").noneMatch(a -> a.status() == SetpointAckStatus.REJECTED);
+        }
+    }
+
+    @Test
+    void withoutGeneratorCostsUpRunsWithoutTheDispatchOptimiserAndSaysWhy(@TempDir Path noSharedData) throws Exception {
+        // a shared data folder without RTS-GMLC: the twin runs IEEE 118 from PowSyBl's CDF, which has no gencost
+        Process up = launchUp("--no-ingestion", "--no-flink", "--shared-data", noSharedData.toString());
+        awaitHealthy();
+        assertThat(output(up)).contains(DispatchComponent.NOT_STARTED + "the twin's case has no generator costs"
+                + " (ieee118cdf: IEEE 118 from PowSyBl's CDF, not a MATPOWER file); run with the shared data or --sim-case"
+                + " FILE.m with gencost");
+        JsonNode doc = new ObjectMapper().readTree(run("status", "--json").out());
+        List<String> names = new ArrayList<>();
+        doc.get("components").forEach(c -> names.add(c.get("name").asText()));
+        assertThat(names).containsExactly("launcher", "kafka", "grid-sim");
+        sigint(up);
+        assertThat(up.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
     @Test
     void aKilledLauncherTakesItsBrokerWithItAndUpWorksAgainOnTheSameData() throws Exception {
         Process first = launchUp("--no-sim", "--no-flink");
@@ -183,9 +276,12 @@ class PlatformLifecycleTest {
                 "-Dgridai.home=" + REPOSITORY, "-cp", System.getProperty("java.class.path"), GridAi.class.getName(),
                 "up", "--data-dir", dataDir.toString(), "--kafka-port", "0", "--kafka-controller-port", "0",
                 "--kafka-heap", "384m", "--sim-speed", "10", "--ingestion-port", "0", "--mqtt-port", "0", "--ingestion-app",
-                INGESTION_APP.toString()));
+                INGESTION_APP.toString(), "--dispatch-port", "0", "--dispatch-app", DISPATCH_APP.toString()));
         command.addAll(List.of(extra));
-        Process p = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // any gridai.dispatch.* key through the environment: a solve each grid minute (6 s at ×10) instead of 5
+        builder.environment().put("GRIDAI_DISPATCH_TRIGGERS_EVERY", "PT1M");
+        Process p = builder
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

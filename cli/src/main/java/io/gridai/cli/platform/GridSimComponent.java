@@ -3,6 +3,7 @@ package io.gridai.cli.platform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.Properties;
 import java.util.function.Supplier;
 
 import io.gridai.sim.run.GridTwinMain;
+import io.gridai.sim.run.TwinScenario;
+import io.gridai.sim.scenario.RtsGmlcDrivers;
 
 /**
  * The grid twin as its own JVM ({@link GridTwinMain}), publishing to the platform's Kafka broker: RTS-GMLC with
@@ -26,7 +29,8 @@ public final class GridSimComponent extends JvmComponent {
     private final double speed;
     private final Duration tick;
     private final String imperfections;
-    private final List<String> extraArguments;
+    private final Map<String, String> extraOptions;
+    private TwinScenario scenario;
 
     /**
      * @param bootstrap     Kafka bootstrap servers, known once the broker is up
@@ -35,17 +39,17 @@ public final class GridSimComponent extends JvmComponent {
      * @param speed         simulated seconds per wall second, 1..1000
      * @param tick          grid time per solve
      * @param imperfections {@code none} or {@code realistic}
-     * @param extraArguments further {@code GridTwinMain} options, e.g. {@code --load-profile opsd-fr}
+     * @param extraOptions  further {@code GridTwinMain} options and their values, e.g. {@code --load-profile opsd-fr}
      */
     public GridSimComponent(Supplier<String> bootstrap, Optional<Path> sharedData, Optional<Path> caseFile, double speed,
-            Duration tick, String imperfections, List<String> extraArguments) {
+            Duration tick, String imperfections, Map<String, String> extraOptions) {
         this.bootstrap = bootstrap;
         this.sharedData = sharedData;
         this.caseFile = caseFile;
         this.speed = speed;
         this.tick = tick;
         this.imperfections = imperfections;
-        this.extraArguments = List.copyOf(extraArguments);
+        this.extraOptions = new LinkedHashMap<>(extraOptions);
     }
 
     @Override
@@ -72,13 +76,53 @@ public final class GridSimComponent extends JvmComponent {
 
     @Override
     protected List<String> arguments(PlatformLayout layout) {
-        List<String> args = new ArrayList<>(List.of("--bootstrap", bootstrap.get(), "--speed", String.valueOf(speed),
-                "--tick", tick.toString(), "--imperfections", imperfections));
-        caseFile.ifPresent(c -> args.addAll(List.of("--case", c.toAbsolutePath().toString())));
-        sharedData.ifPresent(d -> args.addAll(List.of("--shared-data", d.toAbsolutePath().toString())));
+        List<String> args = new ArrayList<>(List.of("--bootstrap", bootstrap.get()));
+        options().forEach((name, value) -> args.addAll(List.of(name, value)));
         args.addAll(List.of("--heartbeat-file", heartbeatFile(layout).toString()));
-        args.addAll(extraArguments);
         return args;
+    }
+
+    /** The twin's options that say what it runs: its JVM gets them, and {@link #scenario()} reads them the same way. */
+    private Map<String, String> options() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("--speed", String.valueOf(speed));
+        options.put("--tick", tick.toString());
+        options.put("--imperfections", imperfections);
+        caseFile.ifPresent(c -> options.put("--case", c.toAbsolutePath().toString()));
+        sharedData.ifPresent(d -> options.put("--shared-data", d.toAbsolutePath().toString()));
+        options.putAll(extraOptions);
+        return options;
+    }
+
+    /**
+     * What the twin runs (its case as it runs it, asset names, batteries), worked out here exactly as its JVM does
+     * ({@link TwinScenario#choose} on the same options); read once, on first call (about a second for RTS-GMLC).
+     *
+     * @throws ComponentStartException when the options do not make a scenario (the twin itself would refuse them)
+     */
+    public synchronized TwinScenario scenario() {
+        if (scenario == null) {
+            try {
+                scenario = TwinScenario.choose(options());
+            } catch (RuntimeException e) {
+                throw new ComponentStartException("cannot work out the grid twin's scenario: " + e.getMessage(), e);
+            }
+        }
+        return scenario;
+    }
+
+    /**
+     * The MATPOWER file of the twin's case: {@code --sim-case}, or RTS-GMLC's in the shared data; empty when the twin
+     * runs IEEE 118 from PowSyBl's IEEE CDF data (no file).
+     */
+    public Optional<Path> caseFile() {
+        if (caseFile.isPresent()) {
+            return caseFile.map(Path::toAbsolutePath);
+        }
+        if (scenario().drivers() instanceof RtsGmlcDrivers) {
+            return sharedData.map(d -> d.resolve(TwinScenario.RTS_GMLC_CASE).toAbsolutePath());
+        }
+        return Optional.empty();
     }
 
     @Override
