@@ -200,17 +200,16 @@ public final class InputConsumer implements AutoCloseable {
                 warnings.warn("unknown|" + asset, "ACTIVE_POWER of " + asset + " ignored: no generator or battery of case " + grid.caseName()
                         + " has that asset id; check gridai.dispatch.grid.generator-names / batteries");
             }
-            if (m.isGood()) {
-                live.seen(m.eventTime());
-            }
-            return;
+            return; // the telemetry clock follows the case's own units only: another source's timestamps must not move it
         }
         if (!m.isGood()) {
             warnings.warn("quality|" + asset + "|" + kind, kind + " of " + asset + " ignored: quality flags " + m.quality()
                     + " (only good readings set initial outputs, availability and state of charge)");
             return;
         }
-        live.seen(m.eventTime());
+        if (unit || battery) {
+            live.seen(m.eventTime());
+        }
         switch (kind) {
             case ACTIVE_POWER -> live.putActivePower(m);
             case AVAILABLE_POWER -> {
