@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates src/test/resources/matpower-reference/<case>.csv: MATPOWER's own rundcopf results, the reference the
+# Regenerates src/test/resources/matpower-reference/<case>.rundcopf.csv: MATPOWER's own rundcopf results, the reference the
 # dispatch optimiser is tested against. Needs GNU Octave and a MATPOWER checkout (https://github.com/MATPOWER/matpower).
 #
 #   dispatch-optimizer/opf/tools/matpower-reference.sh /path/to/matpower [/path/to/shared/data] [case,case,...]
@@ -26,7 +26,7 @@ MATPOWER="$matpower" DATA="$data" OUT="$out" CASES="$cases" octave --no-gui --qu
     mpc = loadcase(fullfile(getenv("DATA"), "grid-cases", "matpower", [cases{i} ".m"]));
     t0 = tic; r = rundcopf(mpc, mpopt); el = toc(t0);
     printf("%s success=%d f=%.10f seconds=%.3f\n", cases{i}, r.success, r.f, el);
-    fid = fopen(fullfile(getenv("OUT"), [cases{i} ".csv"]), "w");
+    fid = fopen(fullfile(getenv("OUT"), [cases{i} ".rundcopf.csv"]), "w");
     fprintf(fid, "objective,%.12f\n", r.f);
     fprintf(fid, "gen_bus,pg_mw\n");
     for g = 1:size(r.gen, 1)

@@ -59,7 +59,7 @@ class MatpowerReferenceTest {
     }
 
     private static Reference reference(String name) throws IOException {
-        String resource = "/matpower-reference/" + name + ".csv";
+        String resource = "/matpower-reference/" + name + ".rundcopf.csv";
         try (InputStream in = MatpowerReferenceTest.class.getResourceAsStream(resource)) {
             assertThat(in).as("reference file %s", resource).isNotNull();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

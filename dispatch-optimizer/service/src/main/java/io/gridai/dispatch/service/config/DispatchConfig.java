@@ -142,9 +142,11 @@ public interface DispatchConfig {
     /** Inputs. */
     interface Inputs {
 
-        /** The topic live state is read from: {@code telemetry.clean} (default) or {@code telemetry.raw}. */
-        @WithDefault("telemetry.clean")
-        String liveStateTopic();
+        /**
+         * The topic live state is read from, a Measurement topic of grid-model's registry: {@code telemetry.raw}, or
+         * when not set {@code Topics.TELEMETRY_CLEAN}.
+         */
+        Optional<String> liveStateTopic();
 
         /**
          * The consumption quantile of the zone load forecasts used as demand (0.5 = P50). Zone load forecasts are

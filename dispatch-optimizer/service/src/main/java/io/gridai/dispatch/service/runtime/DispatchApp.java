@@ -70,7 +70,7 @@ public class DispatchApp {
     }
 
     private void wire() {
-        liveTopic = liveStateTopic(config.inputs().liveStateTopic());
+        liveTopic = liveStateTopic(config.inputs().liveStateTopic().orElse(Topics.TELEMETRY_CLEAN.name()));
         DispatchConfig.Grid g = config.grid();
         grid = DispatchGrid.load(g.caseFile(), g.generatorNames(), g.zoneTemplate(), BatterySpec.parseList(g.batteries()),
                 g.defaultRampPerMinute());
