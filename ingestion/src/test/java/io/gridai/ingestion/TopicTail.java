@@ -2,6 +2,7 @@ package io.gridai.ingestion;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.model.topic.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class TopicTail<K, V> implements AutoCloseable {
 
     private TopicTail(Topic<K, V> topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "ingestion-test-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
@@ -43,7 +44,7 @@ public final class TopicTail<K, V> implements AutoCloseable {
 
     /**
      * Every value on the topic from its beginning up to its current end, partition by partition, read from the
-     * broker at {@code bootstrapServers} (for tests whose broker is not {@link KafkaBrokerResource}'s).
+     * broker at {@code bootstrapServers} (for tests whose broker is not {@link KafkaBrokerTestResource}'s).
      */
     public static <K, V> List<V> everything(Topic<K, V> topic, String bootstrapServers) {
         Properties props = new Properties();

@@ -6,7 +6,7 @@ import static io.gridai.ingestion.http.Feed.freshTime;
 import static io.gridai.ingestion.http.Feed.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridai.ingestion.KafkaBrokerResource;
+import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.ingestion.TopicTail;
 import io.gridai.model.RejectionReason;
 import io.gridai.model.id.SourceId;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** A source may authenticate with a client certificate on the HTTPS port instead of an API key. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
 @WithTestResource(ClientCertificateResource.class)
 class ClientCertificateTest {
 

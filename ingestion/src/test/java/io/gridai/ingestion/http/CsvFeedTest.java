@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.gridai.ingestion.KafkaBrokerResource;
+import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.ingestion.TopicTail;
 import io.gridai.model.Measurement;
 import io.gridai.model.RejectedRecord;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The CSV feed (a utility's export) against the real broker. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
 class CsvFeedTest {
 
     @Test

@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.gridai.ingestion.KafkaBrokerResource;
+import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.ingestion.TopicTail;
 import io.gridai.ingestion.metrics.IngestionMetrics;
 import io.gridai.model.Measurement;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /** The JSON feed against the real broker: per-record verdicts, exactly-once landing, dead letters, duplicates. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
 class JsonFeedTest {
 
     private static final SourceId UTILITY_A = SourceId.of("utility-a");

@@ -7,14 +7,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.gridai.ingestion.KafkaBrokerResource;
+import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document, health and metrics endpoints of the running service. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
 class ServiceDocumentsTest {
 
     @Test

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.gridai.ingestion.KafkaBrokerResource;
+import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.ingestion.TopicTail;
 import io.gridai.ingestion.metrics.IngestionMetrics;
 import io.gridai.model.RejectionReason;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** Approved sources only: unknown and revoked senders are refused as a whole, kept and counted. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
 class SourceVerificationTest {
 
     @Inject

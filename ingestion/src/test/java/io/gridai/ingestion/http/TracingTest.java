@@ -7,7 +7,7 @@ import static io.gridai.ingestion.http.Feed.json;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridai.ingestion.KafkaBrokerResource;
+import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.ingestion.TopicTail;
 import io.gridai.model.topic.Topics;
 import io.quarkus.test.common.WithTestResource;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The batch's trace continues the caller's, and its context travels on with every record written to Kafka. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
 class TracingTest {
 
     private static final String CALLER_TRACE = "0af7651916cd43dd8448eb211c80319c";

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
-import io.gridai.ingestion.KafkaBrokerResource;
+import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.ingestion.TopicTail;
 import io.gridai.ingestion.config.IngestionConfig;
 import io.gridai.model.Measurement;
@@ -58,7 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
  * inbound offsets only once everything is on Kafka — so "committed up to the end" is the point to look.
  */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
 class KafkaDirectFeedTest {
 
     private static final SourceId UTILITY_K = SourceId.of("utility-k");
@@ -74,11 +74,11 @@ class KafkaDirectFeedTest {
     @BeforeEach
     void connect() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         utility = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaBrokerResource.bootstrapServers()));
+                KafkaBrokerTestResource.bootstrapServers()));
     }
 
     @AfterEach
@@ -188,8 +188,8 @@ class KafkaDirectFeedTest {
         Path csv = dir.resolve("batch.csv");
         Files.writeString(csv, "asset,kind,value,unit,time\nbus-8,VOLTAGE,138000,V," + t + "\n");
         try (var raw = TopicTail.of(Topics.TELEMETRY_RAW)) {
-            kcat(json, "-P", "-b", KafkaBrokerResource.bootstrapServers(), "-t", inbound.name());
-            kcat("", "-P", "-b", KafkaBrokerResource.bootstrapServers(), "-t", inbound.name(), "-H",
+            kcat(json, "-P", "-b", KafkaBrokerTestResource.bootstrapServers(), "-t", inbound.name());
+            kcat("", "-P", "-b", KafkaBrokerTestResource.bootstrapServers(), "-t", inbound.name(), "-H",
                     "content-type=text/csv", csv.toString());
             awaitCommittedToTheEnd(inbound);
             assertThat(raw.newValues()).extracting(m -> m.asset().value(), Measurement::value)

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.gridai.ingestion.KafkaBrokerResource;
+import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.ingestion.TopicTail;
 import io.gridai.model.Measurement;
 import io.gridai.model.RejectedRecord;
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
  * everything published before it is finished: that is how "exactly once" is checked without waiting for nothing.
  */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
 @WithTestResource(MqttBrokerResource.class)
 class MqttFeedTest {
 

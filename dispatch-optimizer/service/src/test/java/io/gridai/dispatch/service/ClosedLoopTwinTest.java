@@ -25,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
+import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.dispatch.opf.DcOpf;
 import io.gridai.dispatch.opf.DispatchSettings;
 import io.gridai.dispatch.opf.dc.DcNetwork;
@@ -58,7 +59,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(ClosedLoopTwinTest.TwinClock.class)
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
 class ClosedLoopTwinTest {
 
     /**
@@ -99,7 +100,7 @@ class ClosedLoopTwinTest {
             optimum = DcOpf.solve(network, DispatchSettings.defaults()).pgMw();
         }
 
-        try (KafkaTwinLink link = new KafkaTwinLink(KafkaBrokerResource.bootstrapServers(), "grid-sim-closed-loop");
+        try (KafkaTwinLink link = new KafkaTwinLink(KafkaBrokerTestResource.bootstrapServers(), "grid-sim-closed-loop");
                 Observer seen = new Observer()) {
             GridTwinRunner runner = new GridTwinRunner(twin, SimClock.of(t0, TICK, SPEED), link);
             CompletableFuture<?> running = CompletableFuture.runAsync(() -> runner.run(Long.MAX_VALUE));
@@ -190,7 +191,7 @@ class ClosedLoopTwinTest {
 
         Observer() {
             Properties p = new Properties();
-            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
             p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20_000);
             consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());

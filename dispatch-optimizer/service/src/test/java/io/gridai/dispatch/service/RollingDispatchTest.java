@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.dispatch.opf.DcOpf;
 import io.gridai.dispatch.opf.DispatchSettings;
 import io.gridai.dispatch.opf.dc.DcNetwork;
@@ -49,7 +50,7 @@ import io.restassured.path.json.JsonPath;
  * </pre>
  */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
 class RollingDispatchTest {
 
     private static final Path CASE = Path.of("src/test/resources/case9_dispatch.m");

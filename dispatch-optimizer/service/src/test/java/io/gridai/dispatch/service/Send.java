@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.model.Forecast;
 import io.gridai.model.Measurement;
 import io.gridai.model.id.AssetId;
@@ -33,7 +34,7 @@ final class Send {
 
     static <K, V> void records(Topic<K, V> topic, List<K> keys, List<V> values) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(p, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
@@ -50,7 +51,7 @@ final class Send {
 
     static void bytes(String topic, byte[] key, byte[] value) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
         try (var producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
+import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.model.topic.Topic;
 
 /**
@@ -31,7 +32,7 @@ public final class TopicTail<K, V> implements AutoCloseable {
 
     private TopicTail(Topic<K, V> topic, boolean fromBeginning) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
         partitions = consumer.partitionsFor(topic.name()).stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
