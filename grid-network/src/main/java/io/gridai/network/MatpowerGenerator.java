@@ -32,6 +32,23 @@ public record MatpowerGenerator(int busNumber, double pgMw, double qgMvar, doubl
                                 double qc2minMvar, double qc2maxMvar, double rampAgcMwPerMin, double ramp10Mw,
                                 double ramp30Mw, double rampQMvarPerMin, double apf) {
 
+    /**
+     * The unit's ramp rate as the case gives it, MW per minute: RAMP_AGC, else RAMP_10 / 10, else RAMP_30 / 30; empty
+     * when all three are 0. The grid twin, the dispatch optimiser and its safety envelope all read ramps through this.
+     */
+    public java.util.OptionalDouble rampMwPerMinute() {
+        if (rampAgcMwPerMin > 0) {
+            return java.util.OptionalDouble.of(rampAgcMwPerMin);
+        }
+        if (ramp10Mw > 0) {
+            return java.util.OptionalDouble.of(ramp10Mw / 10);
+        }
+        if (ramp30Mw > 0) {
+            return java.util.OptionalDouble.of(ramp30Mw / 30);
+        }
+        return java.util.OptionalDouble.empty();
+    }
+
     /** Whether the generator is in service (GEN_STATUS &gt; 0, as MATPOWER). */
     public boolean inService() {
         return status > 0;

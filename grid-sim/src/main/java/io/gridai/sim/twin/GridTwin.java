@@ -91,8 +91,7 @@ public final class GridTwin {
             boolean slack = types.get(busIndex.get(gen.busNumber())) == PowerFlowBusType.SLACK;
             boolean renewable = drivers.availableMw(g, start).isPresent();
             UnitRole role = slack ? UnitRole.SLACK : renewable ? UnitRole.RENEWABLE : UnitRole.DISPATCHABLE;
-            double ramp = gen.rampAgcMwPerMin() > 0 ? gen.rampAgcMwPerMin()
-                    : gen.ramp10Mw() > 0 ? gen.ramp10Mw() / 10 : settings.defaultRampPerMinute() * gen.pmaxMw();
+            double ramp = gen.rampMwPerMinute().orElse(settings.defaultRampPerMinute() * gen.pmaxMw());
             GeneratorUnit unit = new GeneratorUnit(g, asset, role, gen.pminMw(), gen.pmaxMw(), ramp / 60.0, gen.pgMw());
             generators.add(unit);
             generatorsByAsset.put(asset, unit);

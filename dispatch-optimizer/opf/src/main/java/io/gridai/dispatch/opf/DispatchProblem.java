@@ -77,8 +77,8 @@ public record DispatchProblem(DcNetwork network, List<DispatchUnit> units, List<
 
     /**
      * The case's in-service generators (at in-service buses) as units, named {@code gen-<row>} (1-based row of
-     * {@code mpc.gen}), with ramp limits per hour from RAMP_AGC x 60, else RAMP_10 x 6, else RAMP_30 x 2, else none
-     * (the same order the grid twin uses).
+     * {@code mpc.gen}), with the case's ramp limits ({@link MatpowerGenerator#rampMwPerMinute()} x 60 per hour), none
+     * where the case gives none.
      */
     public static List<DispatchUnit> unitsOf(DcNetwork network) {
         MatpowerCase c = network.source();
@@ -99,18 +99,9 @@ public record DispatchProblem(DcNetwork network, List<DispatchUnit> units, List<
         return units;
     }
 
-    /** RAMP_AGC x 60, else RAMP_10 x 6, else RAMP_30 x 2 MW per hour; infinite when the case gives none. */
+    /** The case's ramp rate in MW per hour ({@link MatpowerGenerator#rampMwPerMinute()} x 60); infinite when it gives none. */
     public static double rampPerHour(MatpowerGenerator gen) {
-        if (gen.rampAgcMwPerMin() > 0) {
-            return gen.rampAgcMwPerMin() * 60;
-        }
-        if (gen.ramp10Mw() > 0) {
-            return gen.ramp10Mw() * 6;
-        }
-        if (gen.ramp30Mw() > 0) {
-            return gen.ramp30Mw() * 2;
-        }
-        return Double.POSITIVE_INFINITY;
+        return gen.rampMwPerMinute().orElse(Double.POSITIVE_INFINITY) * 60;
     }
 
     public DispatchProblem withSettings(DispatchSettings value) {

@@ -148,10 +148,9 @@ public final class DispatchGrid implements AutoCloseable {
         return new DispatchGrid(c, sha256(caseFile), names, excluded, zoneTemplate, batteries, defaultRampPerMinute);
     }
 
-    /** The twin's ramp rule, per hour: RAMP_AGC x 60, else RAMP_10 x 6, else {@code defaultPerMinute} x PMAX x 60. */
+    /** The twin's ramp rule, per hour: the case's ({@link MatpowerGenerator#rampMwPerMinute()}), else {@code defaultPerMinute} x PMAX. */
     static double rampPerHour(MatpowerGenerator gen, double defaultPerMinute) {
-        double perMinute = gen.rampAgcMwPerMin() > 0 ? gen.rampAgcMwPerMin()
-                : gen.ramp10Mw() > 0 ? gen.ramp10Mw() / 10 : defaultPerMinute * gen.pmaxMw();
+        double perMinute = gen.rampMwPerMinute().orElse(defaultPerMinute * gen.pmaxMw());
         return perMinute > 0 ? perMinute * 60 : Double.POSITIVE_INFINITY;
     }
 
