@@ -81,9 +81,26 @@ public record DispatchSolution(Status status, String message, double objective, 
     public record Stats(int columns, int rows, int nonZeros, int quadratic, int rounds, int watchedBranches, int iterations,
                         long buildNanos, long solveNanos, long checkNanos, boolean outerApproximation, int cuts) {
 
+        /** No model was built (the problem was refused before solving). */
+        public static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, 0);
+
         public long totalNanos() {
             return buildNanos + solveNanos + checkNanos;
         }
+    }
+
+    /**
+     * A solve that produced no dispatch: every array empty, no binding constraint.
+     *
+     * @param stats the size and time of what was tried; {@link Stats#NONE} when nothing was
+     */
+    public static DispatchSolution failed(Status status, String message, Stats stats) {
+        if (status == Status.OPTIMAL) {
+            throw new IllegalArgumentException("an optimal solve has a dispatch; failed() is for the other outcomes");
+        }
+        double[][] none = new double[0][];
+        return new DispatchSolution(status, message, Double.NaN, new double[0], none, none, none, none, none, none, none, none, none,
+                none, List.of(), stats);
     }
 
     public boolean optimal() {

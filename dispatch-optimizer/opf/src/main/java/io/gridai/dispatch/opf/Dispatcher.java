@@ -159,10 +159,9 @@ public final class Dispatcher {
                         return solution(result, theta, rounds, iterations);
                     }
                     if (rounds >= problem.settings().maxRounds()) {
-                        return new DispatchSolution(Status.ROUND_LIMIT, rounds + " rounds of adding overloaded branches"
-                                + (outerApproximation ? " and cost cuts" : "") + " and still " + added + " more to add; raise maxRounds", Double.NaN, new double[0], new double[0][], new double[0][],
-                                new double[0][], new double[0][], new double[0][], new double[0][], new double[0][], new double[0][],
-                                new double[0][], new double[0][], List.of(), stats(rounds, iterations));
+                        return DispatchSolution.failed(Status.ROUND_LIMIT, rounds + " rounds of adding overloaded branches"
+                                + (outerApproximation ? " and cost cuts" : "") + " and still " + added + " more to add; raise maxRounds",
+                                stats(rounds, iterations));
                     }
                     LOG.debug("dispatch round {}: {} branch constraints added", rounds, added);
                     session.addNewRows();
@@ -561,9 +560,7 @@ public final class Dispatcher {
                 case TIME_LIMIT -> "the solver's time limit (" + problem.settings().timeLimit() + ") was reached";
                 default -> "HiGHS ended with model status " + result.highsStatus();
             };
-            return new DispatchSolution(status, message, Double.NaN, new double[0], new double[0][], new double[0][], new double[0][],
-                    new double[0][], new double[0][], new double[0][], new double[0][], new double[0][], new double[0][], new double[0][],
-                    List.of(), stats(rounds, iterations));
+            return DispatchSolution.failed(status, message, stats(rounds, iterations));
         }
 
         private Stats stats(int rounds, int iterations) {

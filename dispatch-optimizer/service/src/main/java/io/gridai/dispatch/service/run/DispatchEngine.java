@@ -174,13 +174,14 @@ public final class DispatchEngine implements AutoCloseable {
         plan.zoneInputs().forEach((zone, in) -> zones.put(zone.value(), new SolveRecord.ZoneInput(in.source(), in.modelVersion(),
                 in.issueTime(), in.madeAt(), plan.zoneDemandMw().get(zone)[0])));
         DispatchSolution.Stats stats = solution.stats();
+        boolean modelBuilt = stats != DispatchSolution.Stats.NONE;
         SolveRecord record = new SolveRecord(id, trigger, started, now, planner.periodLength().toMinutes(), plan.problem().periods().size(),
                 new SolveRecord.Inputs(grid.caseName(), grid.fileSha256(), zones, plan.liveStateTime().orElse(null), plan.measuredUnits()),
                 solution.status().name(), solution.message(), summary.objective, summary.periodCost, summary.shedMwh, summary.curtailedMwh,
                 summary.binding, summary.maxLoading,
-                stats == null ? null : new SolveRecord.ModelSize(stats.columns(), stats.rows(), stats.nonZeros(), stats.rounds(),
+                !modelBuilt ? null : new SolveRecord.ModelSize(stats.columns(), stats.rows(), stats.nonZeros(), stats.rounds(),
                         stats.watchedBranches(), stats.iterations()),
-                stats == null ? 0 : stats.buildNanos() / 1e6, stats == null ? 0 : stats.solveNanos() / 1e6, totalMs, summary.firstPeriodMw,
+                stats.buildNanos() / 1e6, stats.solveNanos() / 1e6, totalMs, summary.firstPeriodMw,
                 outcome);
         history.add(record);
         metrics.counter("gridai.dispatch.solves", "status", record.status(), "trigger", trigger).increment();
@@ -197,9 +198,7 @@ public final class DispatchEngine implements AutoCloseable {
             return Dispatcher.solve(plan.problem());
         } catch (IllegalArgumentException | SolverUnavailableException e) {
             // a case the solver cannot take (e.g. a cubic cost) or no HiGHS library: a status, not a crash
-            return new DispatchSolution(DispatchSolution.Status.ERROR, e.getMessage(), Double.NaN, new double[0], new double[0][],
-                    new double[0][], new double[0][], new double[0][], new double[0][], new double[0][], new double[0][], new double[0][],
-                    new double[0][], new double[0][], List.of(), null);
+            return DispatchSolution.failed(DispatchSolution.Status.ERROR, e.getMessage(), DispatchSolution.Stats.NONE);
         }
     }
 
