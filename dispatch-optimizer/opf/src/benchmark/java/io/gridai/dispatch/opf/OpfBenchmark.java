@@ -1,4 +1,4 @@
-package io.gridai.dispatch.opf.bench;
+package io.gridai.dispatch.opf;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,14 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-import io.gridai.dispatch.opf.DcOpf;
-import io.gridai.dispatch.opf.DispatchPeriod;
-import io.gridai.dispatch.opf.DispatchProblem;
-import io.gridai.dispatch.opf.DispatchSettings;
-import io.gridai.dispatch.opf.DispatchSolution;
-import io.gridai.dispatch.opf.DispatchUnit;
-import io.gridai.dispatch.opf.Dispatcher;
-import io.gridai.dispatch.opf.StorageUnit;
 import io.gridai.dispatch.opf.dc.DcNetwork;
 import io.gridai.dispatch.opf.highs.HighsLibrary;
 import io.gridai.network.MatpowerCase;
@@ -34,7 +26,7 @@ import io.gridai.network.MatpowerCaseReader;
  * <li>Single period, every shared MATPOWER case: median after warm-up of the DC model build (susceptance matrix and
  * its KLU factorisation), of the optimisation (model build incl. PTDF rows, HiGHS, flow checks) and of the total,
  * with problem sizes. Side by side, in the same run: the same problem in the full angle formulation (every bus
- * balance and branch limit as a row) in the same HiGHS, and, when {@code -Dgridai.bench.matpower=DIR} names a
+ * balance and branch limit as a row; the tests' {@code AngleFormulationOpf}, build and solve) in the same HiGHS, and, when {@code -Dgridai.bench.matpower=DIR} names a
  * MATPOWER checkout and GNU Octave is installed, MATPOWER's own {@code rundcopf} (MIPS) timed inside Octave.</li>
  * <li>24 hourly periods on case_ACTIVSg2000 with 10 batteries (100 MW / 400 MWh at the 10 largest loads),
  * ramp limits of 30 % PMAX per hour, demand shaped by the first day of RTS-GMLC's day-ahead regional load (region 1,
@@ -84,7 +76,12 @@ public final class OpfBenchmark {
                     if (!r.optimal()) {
                         throw new IllegalStateException(name + ": " + r.solution().message());
                     }
-                    long fullNanos = FullAngleFormulation.solveNanos(c);
+                    long fullStart = System.nanoTime();
+                    AngleFormulationOpf.Solution reference = AngleFormulationOpf.solve(c); // the tests' independent reference
+                    long fullNanos = System.nanoTime() - fullStart;
+                    if (reference.status() != io.gridai.dispatch.opf.highs.QpResult.Status.OPTIMAL) {
+                        throw new IllegalStateException(name + ": angle formulation " + reference.status());
+                    }
                     if (i >= 0) {
                         DispatchSolution.Stats s = r.solution().stats();
                         network[i] = (built - start) / 1e6;
