@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.gridai.model.id.AssetId;
+import io.gridai.network.BatteryPlacement;
 import io.gridai.network.MatpowerCase;
 import io.gridai.network.MatpowerCaseReader;
 import io.gridai.network.IeeeCdfNetworks;
@@ -109,21 +110,9 @@ public record TwinScenario(MatpowerCase matpowerCase, Drivers drivers, TwinSetti
             return scenario;
         }
         List<BatterySpec> batteries = new ArrayList<>(scenario.settings().batteries());
-        for (String item : spec.split(",")) {
-            String[] at = item.trim().split("@");
-            String[] f = at.length == 2 ? at[1].split(":") : new String[0];
-            if (f.length < 3 || f.length > 4) {
-                throw new IllegalArgumentException("--batteries: '" + item + "' is not ASSET@BUS:MWH:MW[:SOC]"
-                        + " (e.g. bess-a@69:200:50)");
-            }
-            try {
-                double initial = f.length == 4 ? Double.parseDouble(f[3]) : 0.5;
-                batteries.add(new BatterySpec(AssetId.of(at[0]), Integer.parseInt(f[0]), Double.parseDouble(f[1]),
-                        Double.parseDouble(f[2]), Double.parseDouble(f[2]), BATTERY_EFFICIENCY, BATTERY_EFFICIENCY,
-                        BATTERY_SOC_MIN, BATTERY_SOC_MAX, initial));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--batteries: '" + item + "' has a value that is not a number", e);
-            }
+        for (BatteryPlacement b : BatteryPlacement.parseList(spec, "--batteries")) {
+            batteries.add(new BatterySpec(b.asset(), b.busNumber(), b.capacityMwh(), b.powerMw(), b.powerMw(), BATTERY_EFFICIENCY,
+                    BATTERY_EFFICIENCY, BATTERY_SOC_MIN, BATTERY_SOC_MAX, b.initialSoc()));
         }
         return new TwinScenario(scenario.matpowerCase(), scenario.drivers(), scenario.settings().withBatteries(batteries),
                 scenario.start(), scenario.description() + " + " + (batteries.size()) + " batteries");

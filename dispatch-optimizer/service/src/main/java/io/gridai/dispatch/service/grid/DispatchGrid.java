@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
+import io.gridai.network.BatteryPlacement;
 import io.gridai.dispatch.opf.DispatchProblem;
 import io.gridai.dispatch.opf.DispatchUnit;
 import io.gridai.dispatch.opf.dc.DcNetwork;
@@ -48,10 +49,10 @@ public final class DispatchGrid implements AutoCloseable {
     private final List<ZoneId> busZone;                 // per in-service bus
     private final Map<ZoneId, double[]> zoneShare;      // zone -> share of its PD per in-service bus
     private final Map<ZoneId, Double> zoneCasePdMw;
-    private final List<BatterySpec> batteries;
+    private final List<BatteryPlacement> batteries;
 
     private DispatchGrid(MatpowerCase source, String fileSha256, Map<Integer, String> names, Set<Integer> excludedRows, String zoneTemplate,
-            List<BatterySpec> batteries, double defaultRampPerMinute) {
+            List<BatteryPlacement> batteries, double defaultRampPerMinute) {
         this.source = source;
         this.fileSha256 = fileSha256;
         this.network = DcNetwork.of(source);
@@ -108,7 +109,7 @@ public final class DispatchGrid implements AutoCloseable {
                 shares.put(zone, share);
             }
             this.zoneShare = Collections.unmodifiableMap(shares);
-            for (BatterySpec b : batteries) {
+            for (BatteryPlacement b : batteries) {
                 if (network.busIndex(b.busNumber()) < 0) {
                     throw new IllegalArgumentException("battery " + b.asset() + " is placed at bus " + b.busNumber() + ", which case "
                             + source.name() + " does not have in service; fix gridai.dispatch.grid.batteries");
@@ -129,7 +130,7 @@ public final class DispatchGrid implements AutoCloseable {
      *
      * @throws IllegalArgumentException naming the file and what is wrong with it
      */
-    public static DispatchGrid load(Path caseFile, Optional<Path> namesFile, String zoneTemplate, List<BatterySpec> batteries,
+    public static DispatchGrid load(Path caseFile, Optional<Path> namesFile, String zoneTemplate, List<BatteryPlacement> batteries,
             double defaultRampPerMinute) {
         if (!Files.isRegularFile(caseFile)) {
             throw new IllegalArgumentException("gridai.dispatch.grid.case-file " + caseFile.toAbsolutePath()
@@ -194,11 +195,11 @@ public final class DispatchGrid implements AutoCloseable {
         return slackUnits.contains(asset);
     }
 
-    public List<BatterySpec> batteries() {
+    public List<BatteryPlacement> batteries() {
         return batteries;
     }
 
-    public Optional<BatterySpec> battery(String asset) {
+    public Optional<BatteryPlacement> battery(String asset) {
         return batteries.stream().filter(b -> b.asset().value().equals(asset)).findFirst();
     }
 

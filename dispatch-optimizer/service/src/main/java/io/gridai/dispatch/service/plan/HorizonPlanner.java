@@ -17,7 +17,7 @@ import io.gridai.dispatch.opf.DispatchSettings;
 import io.gridai.dispatch.opf.DispatchUnit;
 import io.gridai.dispatch.opf.StorageUnit;
 import io.gridai.dispatch.opf.dc.DcNetwork;
-import io.gridai.dispatch.service.grid.BatterySpec;
+import io.gridai.network.BatteryPlacement;
 import io.gridai.dispatch.service.grid.DispatchGrid;
 import io.gridai.dispatch.service.inputs.LiveState;
 import io.gridai.model.Forecast;
@@ -198,7 +198,7 @@ public final class HorizonPlanner {
 
     private List<StorageUnit> storage(LiveState live) {
         List<StorageUnit> out = new ArrayList<>();
-        for (BatterySpec b : grid.batteries()) {
+        for (BatteryPlacement b : grid.batteries()) {
             double cap = b.capacityMwh();
             double min = batteryModel.socMin() * cap;
             double max = batteryModel.socMax() * cap;

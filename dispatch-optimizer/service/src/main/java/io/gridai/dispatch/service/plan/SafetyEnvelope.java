@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.gridai.dispatch.opf.DispatchUnit;
-import io.gridai.dispatch.service.grid.BatterySpec;
+import io.gridai.network.BatteryPlacement;
 import io.gridai.dispatch.service.grid.DispatchGrid;
 import io.gridai.dispatch.service.inputs.LiveState;
 
@@ -45,7 +45,7 @@ public final class SafetyEnvelope {
             return Optional.of("target " + target + " MW is not a finite number");
         }
         if (kind == Kind.BATTERY) {
-            BatterySpec b = grid.battery(asset).orElse(null);
+            BatteryPlacement b = grid.battery(asset).orElse(null);
             if (b == null) {
                 return Optional.of("not a battery of gridai.dispatch.grid.batteries");
             }

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.gridai.dispatch.opf.DispatchSettings;
 import io.gridai.dispatch.service.config.DispatchConfig;
-import io.gridai.dispatch.service.grid.BatterySpec;
+import io.gridai.network.BatteryPlacement;
 import io.gridai.dispatch.service.grid.DispatchGrid;
 import io.gridai.dispatch.service.inputs.ForecastBook;
 import io.gridai.dispatch.service.inputs.InputConsumer;
@@ -72,7 +72,7 @@ public class DispatchApp {
     private void wire() {
         liveTopic = liveStateTopic(config.inputs().liveStateTopic().orElse(Topics.TELEMETRY_CLEAN.name()));
         DispatchConfig.Grid g = config.grid();
-        grid = DispatchGrid.load(g.caseFile(), g.generatorNames(), g.zoneTemplate(), BatterySpec.parseList(g.batteries()),
+        grid = DispatchGrid.load(g.caseFile(), g.generatorNames(), g.zoneTemplate(), BatteryPlacement.parseList(g.batteries(), "gridai.dispatch.grid.batteries"),
                 g.defaultRampPerMinute());
         ForecastBook forecasts = new ForecastBook(config.inputs().demandQuantile());
         live = new LiveState();
