@@ -5,6 +5,9 @@ import io.moquette.broker.Server;
 import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptSubscribeMessage;
+import io.moquette.interception.messages.InterceptUnsubscribeMessage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,13 +51,16 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     private final String host;
     private final int port;
     private final MqttBrokerSettings settings;
+    private final Subscriptions subscriptions;
     private boolean closed;
 
-    private EmbeddedMqttBroker(Server server, String host, int port, MqttBrokerSettings settings) {
+    private EmbeddedMqttBroker(Server server, String host, int port, MqttBrokerSettings settings,
+            Subscriptions subscriptions) {
         this.server = server;
         this.host = host;
         this.port = port;
         this.settings = settings;
+        this.subscriptions = subscriptions;
     }
 
     /** Starts the broker; returns once it listens. */
@@ -67,8 +75,9 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         // Moquette learns the port it bound only asynchronously after start; choose a free one first instead.
         int port = settings.port() == 0 ? freePort(settings.host()) : settings.port();
         Server server = new Server();
+        Subscriptions subscriptions = new Subscriptions();
         try {
-            server.startServer(config(settings, port), List.of(), null, new PasswordAuthenticator(settings.passwords()),
+            server.startServer(config(settings, port), List.of(subscriptions), null, new PasswordAuthenticator(settings.passwords()),
                     new SourceTopicPolicy(settings.topicRoot(), settings.subscribers()));
         } catch (IOException | RuntimeException e) {
             // Moquette reports a taken port as a RuntimeException wrapping a BindException.
@@ -77,7 +86,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                     + ": " + e.getMessage() + (settings.port() == 0 ? "" : "; is the port taken? choose another with"
                     + " --port, or 0 for any free port"), e);
         }
-        EmbeddedMqttBroker broker = new EmbeddedMqttBroker(server, settings.host(), port, settings);
+        EmbeddedMqttBroker broker = new EmbeddedMqttBroker(server, settings.host(), port, settings, subscriptions);
         LOG.info("MQTT broker ready url={} topicRoot={} users={} subscribers={} dataDir={} startupMs={}",
                 broker.url(), settings.topicRoot(), settings.passwords().size(), settings.subscribers(),
                 settings.dataDir(), Duration.between(begin, Instant.now()).toMillis());
@@ -130,6 +139,15 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * True once the client has subscribed to exactly this topic filter since the broker started (and not
+     * unsubscribed): from then on the broker routes matching messages to it, or keeps them in its persistent session
+     * while it is away. A publisher that must not lose its first message waits for this.
+     */
+    public boolean hasSubscription(String clientId, String topicFilter) {
+        return subscriptions.has(clientId, topicFilter);
+    }
+
     /** Stops the broker; persistent sessions stay in the data directory. */
     @Override
     public synchronized void close() {
@@ -137,6 +155,47 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             closed = true;
             server.stopServer();
             LOG.info("MQTT broker stopped url={}", url());
+        }
+    }
+
+    /**
+     * The subscriptions clients made, as the broker reports them (after it registered each), logged for operators.
+     */
+    private static final class Subscriptions extends AbstractInterceptHandler {
+
+        private final Map<String, Set<String>> byClient = new ConcurrentHashMap<>();
+
+        @Override
+        public String getID() {
+            return "gridai-subscriptions";
+        }
+
+        @Override
+        public void onSubscribe(InterceptSubscribeMessage message) {
+            byClient.computeIfAbsent(message.getClientID(), id -> ConcurrentHashMap.newKeySet())
+                    .add(message.getTopicFilter());
+            LOG.info("MQTT subscription clientId={} username={} topicFilter={} qos={}", message.getClientID(),
+                    message.getUsername(), message.getTopicFilter(), message.getRequestedQos().value());
+        }
+
+        @Override
+        public void onUnsubscribe(InterceptUnsubscribeMessage message) {
+            Set<String> filters = byClient.get(message.getClientID());
+            if (filters != null) {
+                filters.remove(message.getTopicFilter());
+            }
+            LOG.info("MQTT unsubscription clientId={} topicFilter={}", message.getClientID(),
+                    message.getTopicFilter());
+        }
+
+        @Override
+        public void onSessionLoopError(Throwable error) {
+            LOG.warn("MQTT broker session loop error: {}", error.toString());
+        }
+
+        boolean has(String clientId, String topicFilter) {
+            Set<String> filters = byClient.get(clientId);
+            return filters != null && filters.contains(topicFilter);
         }
     }
 

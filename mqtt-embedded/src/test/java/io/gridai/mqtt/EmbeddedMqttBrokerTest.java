@@ -2,9 +2,11 @@ package io.gridai.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +84,26 @@ class EmbeddedMqttBrokerTest {
 
         int[] granted = north.subscribeWithResponse("gridai/telemetry/#", 1).getGrantedQos();
         assertThat(granted).as("a source may not read other sources' telemetry").containsExactly(0x80);
+        disconnect(north, ingestion);
+    }
+
+    @Test
+    void theBrokerReportsTheSubscriptionsItGrantedAndNotTheRefusedOnes() throws Exception {
+        EmbeddedMqttBroker broker = shared;
+        assertThat(broker.hasSubscription("ingestion-3", "gridai/telemetry/#")).isFalse();
+        MqttClient ingestion = subscriber(broker, "ingestion-3", true, new Received());
+        MqttClient north = connect(broker, "north-3", "north-grid", true);
+        assertThat(north.subscribeWithResponse("gridai/telemetry/#", 1).getGrantedQos()).containsExactly(0x80);
+
+        // Moquette tells its interceptors after the SUBACK, on its own thread.
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.hasSubscription("ingestion-3", "gridai/telemetry/#"));
+        assertThat(broker.hasSubscription("ingestion-3", "gridai/telemetry/north-grid/#")).as("another filter")
+                .isFalse();
+        assertThat(broker.hasSubscription("north-3", "gridai/telemetry/#")).as("refused by the topic policy").isFalse();
+
+        ingestion.unsubscribe("gridai/telemetry/#");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !broker.hasSubscription("ingestion-3", "gridai/telemetry/#"));
         disconnect(north, ingestion);
     }
 

@@ -2,11 +2,14 @@ package io.gridai.ingestion.mqtt;
 
 import io.gridai.mqtt.EmbeddedMqttBroker;
 import io.gridai.mqtt.MqttBrokerSettings;
+import static org.awaitility.Awaitility.await;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +33,10 @@ public class MqttBrokerResource implements QuarkusTestResourceLifecycleManager {
             NORTH_GRID, "north-grid-test-secret-0123",
             STRANGER, "stranger-test-secret-0123");
 
+    /** The MQTT client id and topic filter of the feed (application.properties). */
+    static final String FEED_CLIENT_ID = "gridai-ingestion";
+    static final String FEED_TOPIC_FILTER = "gridai/telemetry/#";
+
     private static volatile EmbeddedMqttBroker broker;
     private Path dataDir;
 
@@ -40,6 +47,17 @@ public class MqttBrokerResource implements QuarkusTestResourceLifecycleManager {
                     + "@WithTestResource(MqttBrokerResource.class)");
         }
         return broker;
+    }
+
+    /**
+     * Waits until the feed's subscription is in the broker. Quarkus is up before the connector's client has connected
+     * and subscribed, and a fresh broker keeps nothing for a subscriber it has never seen: a message published earlier
+     * would reach no one.
+     */
+    static void awaitFeedSubscribed() {
+        EmbeddedMqttBroker running = broker();
+        await("the feed subscribed to " + FEED_TOPIC_FILTER).atMost(Duration.ofSeconds(30))
+                .until(() -> running.hasSubscription(FEED_CLIENT_ID, FEED_TOPIC_FILTER));
     }
 
     @Override

@@ -61,6 +61,7 @@ class MqttFeedTest {
 
     @BeforeEach
     void connect() throws MqttException {
+        MqttBrokerResource.awaitFeedSubscribed();
         north = client(NORTH_GRID);
     }
 

@@ -58,6 +58,7 @@ class MqttKafkaOutageTest {
     void aMessageKafkaDidNotAcknowledgeIsRetriedAndLandsOnceKafkaIsBack() throws Exception {
         String id = "outage-" + UUID.randomUUID().toString().substring(0, 8);
         Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
+        MqttBrokerResource.awaitFeedSubscribed();
         MqttClient north = new MqttClient(MqttBrokerResource.broker().url(), NORTH_GRID + "-outage",
                 new MemoryPersistence());
         north.setTimeToWait(10_000);
