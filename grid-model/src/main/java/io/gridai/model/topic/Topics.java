@@ -80,6 +80,17 @@ public final class Topics {
             AssetId.class, Setpoint.class, GridSerdes.assetId(), GridSerdes.setpoint(), 3,
             CleanupPolicy.DELETE, MONTH, "Setpoints that passed their safety envelope, keyed by asset.");
 
+    /**
+     * Battery schedules from the dispatch optimiser, keyed by battery: what the optimiser wants each battery to do in
+     * a period (origin {@code OPTIMISER}, target in generator sign, the period as validity window). They are not
+     * setpoints for the plant: the storage manager reads them, adds frequency response and reserve holding, passes the
+     * result through its safety envelope and publishes the one setpoint per battery on {@link #GRID_SETPOINTS}.
+     */
+    public static final Topic<AssetId, Setpoint> GRID_STORAGE_SCHEDULES = new Topic<>("grid.storage-schedules",
+            AssetId.class, Setpoint.class, GridSerdes.assetId(), GridSerdes.setpoint(), 3,
+            CleanupPolicy.DELETE, MONTH,
+            "Battery schedules from the dispatch optimiser for the storage manager (not applied to the plant).");
+
     /** The plant's acknowledgement of each setpoint (accepted, clipped, rejected or expired), keyed by asset. */
     public static final Topic<AssetId, SetpointAck> GRID_SETPOINT_ACKS = new Topic<>("grid.setpoint-acks",
             AssetId.class, SetpointAck.class, GridSerdes.assetId(), GridSerdes.setpointAck(), 3,
@@ -106,7 +117,7 @@ public final class Topics {
 
     private static final List<Topic<?, ?>> ALL = List.of(TELEMETRY_RAW, TELEMETRY_CLEAN, TELEMETRY_LATE,
             TELEMETRY_DEAD_LETTER, GRID_ALERTS, GRID_FORECASTS, GRID_SETPOINTS, GRID_SETPOINT_ACKS, GRID_PROPOSALS,
-            GRID_AUDIT, TELEMETRY_AGGREGATES, GRID_ZONE_LOAD);
+            GRID_AUDIT, TELEMETRY_AGGREGATES, GRID_ZONE_LOAD, GRID_STORAGE_SCHEDULES);
 
     private Topics() {
     }

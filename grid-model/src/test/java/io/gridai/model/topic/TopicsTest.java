@@ -23,7 +23,7 @@ class TopicsTest {
         assertThat(Topics.all()).extracting(Topic::name).containsExactly("telemetry.raw", "telemetry.clean",
                 "telemetry.late", "telemetry.deadletter", "grid.alerts", "grid.forecasts", "grid.setpoints",
                 "grid.setpoint-acks", "grid.proposals", "grid.audit", "telemetry.aggregates",
-                "grid.zone-load");
+                "grid.zone-load", "grid.storage-schedules");
         assertThat(Topics.all()).extracting(Topic::name)
                 .allMatch(name -> name.matches("[a-zA-Z0-9._-]{1,249}"))
                 .doesNotHaveDuplicates();
