@@ -9,6 +9,8 @@ import io.gridai.model.id.AssetId;
 /**
  * One generator's controllable state: its output moves toward a target (setpoint, else schedule) no faster
  * than its ramp rate and stays within [PMIN, PMAX]. Renewable units follow availability, capped by curtailment.
+ * A tripped unit produces 0 MW from the first tick at or after its trip time on, whatever its setpoint or
+ * schedule says, and never comes back.
  */
 final class GeneratorUnit {
 
@@ -21,6 +23,10 @@ final class GeneratorUnit {
     double outputMw;
     double availableMw;
     private Setpoint setpoint;
+    /** Grid time at which the unit trips; null while none is scheduled. */
+    private Instant tripTime;
+    /** Whether a tick has applied the trip (the unit is at 0 MW). */
+    private boolean off;
 
     GeneratorUnit(int index, AssetId asset, UnitRole role, double pMinMw, double pMaxMw, double rampMwPerSecond,
             double outputMw) {
@@ -42,6 +48,27 @@ final class GeneratorUnit {
         this.setpoint = value;
     }
 
+    /** Schedules a trip at grid time {@code at}; an earlier trip already scheduled stays. */
+    void trip(Instant at) {
+        if (tripTime == null || at.isBefore(tripTime)) {
+            tripTime = at;
+        }
+    }
+
+    Optional<Instant> tripTime() {
+        return Optional.ofNullable(tripTime);
+    }
+
+    /** Whether the unit has tripped by grid time {@code t} (its trip time is at or before {@code t}). */
+    boolean trippedBy(Instant t) {
+        return tripTime != null && !tripTime.isAfter(t);
+    }
+
+    /** Whether a tick has applied the trip: the unit is at 0 MW for good. */
+    boolean off() {
+        return off;
+    }
+
     /** The limits a setpoint is clipped to, MW. */
     double lower() {
         return role == UnitRole.RENEWABLE ? 0 : pMinMw;
@@ -58,6 +85,13 @@ final class GeneratorUnit {
      * @param availableNowMw available power (renewable), MW
      */
     void advance(Instant t, double dtSeconds, double scheduledMw, double availableNowMw) {
+        if (off || trippedBy(t)) {
+            // Tripped: drops to 0 at once (no ramp) and stays there; a tripped plant has no power available.
+            off = true;
+            outputMw = 0;
+            availableMw = 0;
+            return;
+        }
         double target;
         if (role == UnitRole.RENEWABLE) {
             availableMw = Math.max(0, availableNowMw);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 import org.slf4j.Logger;
@@ -39,6 +40,9 @@ import io.gridai.network.PowerFlowBusType;
  * frequency model advances with the slack machines' electrical power, and measurements are produced.
  * A power flow that does not converge is reported in the result, never thrown; the twin keeps its previous
  * electrical state and tries again next tick.
+ *
+ * <p>A generator can be tripped ({@link #trip(AssetId, Instant)}): it drops to 0 MW at once, stays there and
+ * refuses setpoints; the slack machines take the lost power in the power flow, so the frequency model sees it.
  *
  * <p>Asset ids: {@code bus-<n>}, {@code branch-<from>-<to>[-<k>]}, {@code gen-<name>} (RTS-GMLC GEN UID or
  * {@code <bus>-<k>}), {@code load-<bus>}, the battery's own id, and {@code system} for frequency.
@@ -126,10 +130,13 @@ public final class GridTwin {
         return AssetId.of("gen-" + name);
     }
 
-    /** The asset ids of units that take active-power setpoints (dispatchable and renewable generators, batteries). */
+    /**
+     * The asset ids of units that take active-power setpoints (dispatchable and renewable generators, batteries);
+     * generators tripped by the last tick's time are left out.
+     */
     public List<AssetId> controllableAssets() {
         List<AssetId> ids = new ArrayList<>();
-        generators.stream().filter(u -> u.role != UnitRole.SLACK).forEach(u -> ids.add(u.asset));
+        generators.stream().filter(u -> u.role != UnitRole.SLACK && !u.trippedBy(lastTick)).forEach(u -> ids.add(u.asset));
         batteries.forEach(b -> ids.add(b.spec.asset()));
         return ids;
     }
@@ -161,6 +168,11 @@ public final class GridTwin {
                 return SetpointAck.rejected(setpoint, setpoint.asset() + " is the slack unit: it balances the system"
                         + " and takes no setpoint; set the other units instead", actor, now);
             }
+            if (unit.trippedBy(now)) {
+                return SetpointAck.rejected(setpoint, setpoint.asset() + " is tripped (since " + unit.tripTime().orElseThrow()
+                        + "): it produces 0 MW and takes no setpoint until the twin restarts; set the other units instead",
+                        actor, now);
+            }
             lower = unit.lower();
             upper = unit.upper();
         } else if (battery != null) {
@@ -185,6 +197,56 @@ public final class GridTwin {
                     "%s is limited to [%.3f, %.3f] MW", setpoint.asset(), lower, upper), actor, now);
         }
         return SetpointAck.accepted(setpoint, effective, actor, now);
+    }
+
+    /**
+     * Trips a generator at grid time {@code at}: from the first tick at or after {@code at} (the next tick when
+     * {@code at} is the current grid time, i.e. the last tick's) it produces 0 MW, dropping at once rather than
+     * ramping, and stays at 0 MW for the rest of the run. From {@code at} on, setpoints for it are REJECTED with
+     * a reason saying it is tripped; a setpoint it held keeps its validity window and is reported EXPIRED when
+     * that ends, but neither it nor its schedule brings the unit back. Dispatchable and renewable units can trip
+     * (a tripped renewable unit reports 0 MW of AVAILABLE_POWER); batteries cannot.
+     *
+     * <p>The power flow model stays simple: the unit's active power is set to 0, its IIDM generator stays
+     * connected, so its reactive power and voltage support are kept (a simplification), and the frequency model
+     * keeps its system base and inertia. The slack machines take the lost megawatts in the power flow, so their
+     * electrical power rises by about the lost output: frequency falls, the governors and then AGC bring it
+     * back to nominal.
+     *
+     * <p>Tripping a unit again keeps the earlier of the two trip times. Call it from the thread that ticks (or
+     * before the run starts, for a trip scheduled later in grid time).
+     *
+     * @param generator a generator of the twin that is not a slack unit, e.g. {@code gen-89-1}
+     * @param at        grid time of the trip, not before the last tick
+     * @throws IllegalArgumentException for a slack unit (it balances the power flow), an asset that is not one of
+     *                                  the twin's generators, or a time before the last tick
+     */
+    public void trip(AssetId generator, Instant at) {
+        Objects.requireNonNull(generator, "generator must not be null; give a generator's asset id, e.g. gen-89-1");
+        Objects.requireNonNull(at, "at must not be null; give the grid time of the trip");
+        GeneratorUnit unit = generatorsByAsset.get(generator);
+        if (unit == null) {
+            throw new IllegalArgumentException("cannot trip " + generator + ": " + (batteriesByAsset.containsKey(generator)
+                    ? "it is a battery, and only generators trip"
+                    : "it is not a generator of this twin (generators are gen-..., " + generators.size() + " of them)"));
+        }
+        if (unit.role == UnitRole.SLACK) {
+            throw new IllegalArgumentException("cannot trip " + generator + ": it is a slack unit, which balances the"
+                    + " power flow (it takes the megawatts a trip loses); trip another generator");
+        }
+        if (at.isBefore(lastTick)) {
+            throw new IllegalArgumentException("cannot trip " + generator + " at " + at + ": that is before the twin's"
+                    + " last tick " + lastTick + "; give the current grid time or a later one");
+        }
+        unit.trip(at);
+        LOG.info("generator trip scheduled: asset={} at={} role={} outputMw={}", generator, unit.tripTime().orElseThrow(),
+                unit.role, unit.outputMw);
+    }
+
+    /** Whether a generator is tripped by the last tick's time (it produces 0 MW from the next tick on). */
+    public boolean isTripped(AssetId generator) {
+        GeneratorUnit unit = generatorsByAsset.get(generator);
+        return unit != null && unit.trippedBy(lastTick);
     }
 
     /** Advances grid time to {@code t} (after the previous tick) and solves. */
@@ -283,10 +345,16 @@ public final class GridTwin {
             }
             double scheduled = base.generators().get(unit.index).pgMw() * factor;
             double available = drivers.availableMw(unit.index, t).orElse(unit.pMaxMw);
+            boolean wasOff = unit.off();
+            double before = unit.outputMw;
             if (dtSeconds > 0) {
                 unit.advance(t, dtSeconds, scheduled, available);
             } else if (unit.role == UnitRole.RENEWABLE) {
                 unit.advance(t, 1e-9, scheduled, available);
+            }
+            if (unit.off() && !wasOff) {
+                LOG.info("generator tripped: asset={} time={} tripTime={} role={} lostMw={}", unit.asset, t,
+                        unit.tripTime().orElseThrow(), unit.role, before);
             }
             state.setGeneratorOutput(unit.index, unit.outputMw);
         }

@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.gridai.model.Measurement;
+import io.gridai.model.id.AssetId;
 import io.gridai.model.unit.MeasurementKind;
 import io.gridai.sim.series.SharedData;
 import io.gridai.sim.twin.GridTwin;
@@ -65,5 +68,28 @@ class RtsGmlcDayTest {
         // A July day of the three regions peaks well above its night (the real 2020 profile).
         assertThat(maxDemand / minDemand).isGreaterThan(1.3);
         assertThat(measurements).isGreaterThan(288L * 500);
+    }
+
+    @Test
+    void aTrippedRenewableUnitProducesNothingAndReportsNothingAvailable() {
+        Optional<Path> shared = SharedData.locate();
+        assumeTrue(shared.isPresent() && Files.exists(shared.get().resolve("rts-gmlc/source/gen.csv")),
+                "shared data (rts-gmlc, case_RTS_GMLC.m) not found: skipping the RTS-GMLC renewable trip");
+        Instant start = Instant.parse("2020-07-01T00:00:00Z");
+        GridTwin twin = TwinScenario.rtsGmlc(shared.get(), TwinSettings.defaults(), start).twin(Duration.ofMinutes(1));
+        // Hydro follows its series (a renewable unit); the case's wind and PV rows are out of service.
+        AssetId hydro = twin.controllableAssets().stream().filter(a -> a.value().contains("HYDRO"))
+                .max(Comparator.comparingDouble(a -> twin.outputMw(a).orElseThrow())).orElseThrow();
+        assertThat(twin.outputMw(hydro).orElseThrow()).as("%s producing at the start", hydro).isPositive();
+        assertThat(twin.rampMwPerSecond(hydro)).as("a renewable unit").hasValue(Double.POSITIVE_INFINITY);
+        twin.trip(hydro, start);
+        for (int k = 1; k <= 3; k++) {
+            TickResult tick = twin.tick(start.plus(Duration.ofMinutes(k)));
+            assertThat(tick.converged()).isTrue();
+            for (MeasurementKind kind : List.of(MeasurementKind.ACTIVE_POWER, MeasurementKind.AVAILABLE_POWER)) {
+                assertThat(tick.measurements()).filteredOn(m -> m.asset().equals(hydro) && m.kind() == kind)
+                        .singleElement().satisfies(m -> assertThat(m.value()).isZero());
+            }
+        }
     }
 }
