@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,11 +26,12 @@ import io.gridai.sim.twin.GridTwin;
  * <pre>
  * java -cp ... io.gridai.sim.run.GridTwinMain --bootstrap HOST:PORT [--shared-data DIR] [--case FILE.m]
  *      [--load-profile builtin|opsd-fr] [--batteries A@BUS:MWH:MW,...] [--speed 1..1000] [--tick PT1S]
- *      [--start 2020-07-01T00:00:00Z] [--imperfections none|realistic]
+ *      [--start 2020-07-01T00:00:00Z] [--imperfections none|realistic] [--trip ASSET@DURATION,...]
  *      [--publish-to raw|ingestion] [--ready-file FILE] [--heartbeat-file FILE] [--parent-pid PID]
  * </pre>
  *
- * <p>Which grid: see {@link TwinScenario}. It writes {@code --ready-file}
+ * <p>Which grid: see {@link TwinScenario}. {@code --trip gen-89-1@PT60S,...} trips each generator that long
+ * (ISO-8601 duration, grid time) after the start ({@link ScheduledTrip}, {@link GridTwin#trip}). It writes {@code --ready-file}
  * after the first published tick and rewrites {@code --heartbeat-file} once a wall second; it stops on
  * SIGTERM/SIGINT, and when {@code --parent-pid} ends.
  */
@@ -47,9 +49,14 @@ public final class GridTwinMain {
         Duration tick = Duration.parse(options.getOrDefault("--tick", "PT1S"));
         TwinScenario scenario;
         GridTwin twin;
+        List<ScheduledTrip> trips;
         try {
             scenario = TwinScenario.choose(options);
             twin = scenario.twin(tick);
+            trips = ScheduledTrip.parseList(options.get("--trip"), "--trip");
+            for (ScheduledTrip trip : trips) {
+                trip.scheduleOn(twin, scenario.start());
+            }
         } catch (IllegalArgumentException | UncheckedIOException | io.gridai.model.GridModelException
                 | io.gridai.network.GridNetworkException e) {
             System.err.println("gridai grid-sim: " + e.getMessage());
@@ -58,7 +65,8 @@ public final class GridTwinMain {
         }
         Instant start = scenario.start();
         SimClock clock = SimClock.of(start, tick, speed);
-        LOG.info("grid twin starting: scenario={} speed={} tick={} start={}", scenario.description(), speed, tick, start);
+        LOG.info("grid twin starting: scenario={} speed={} tick={} start={} trips={}", scenario.description(), speed, tick,
+                start, trips);
 
         KafkaTwinLink.Feed feed;
         try {
