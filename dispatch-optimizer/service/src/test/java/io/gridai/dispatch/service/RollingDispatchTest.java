@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
+import io.gridai.kafka.quarkus.TopicTail;
 import io.gridai.dispatch.opf.DcOpf;
 import io.gridai.dispatch.opf.DispatchSettings;
 import io.gridai.dispatch.opf.dc.DcNetwork;

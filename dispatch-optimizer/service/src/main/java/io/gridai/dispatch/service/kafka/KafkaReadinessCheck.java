@@ -55,7 +55,7 @@ public class KafkaReadinessCheck implements HealthCheck {
             return HealthCheckResponse.named("Kafka topics of dispatch-optimizer").down()
                     .withData("reason", "the service did not start; see its log").build();
         }
-        List<String> topics = List.of(Topics.GRID_FORECASTS.name(), app.liveTopic().name(), Topics.GRID_SETPOINTS.name(),
+        List<String> topics = List.of(Topics.GRID_FORECASTS.name(), app.liveTopic().name(), Topics.GRID_SETPOINTS.name(), Topics.GRID_STORAGE_SCHEDULES.name(),
                 Topics.GRID_AUDIT.name());
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Kafka topics of dispatch-optimizer").withData("topics",
                 topics.toString());

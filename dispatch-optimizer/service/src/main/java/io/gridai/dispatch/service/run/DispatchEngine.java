@@ -263,7 +263,9 @@ public final class DispatchEngine implements AutoCloseable {
         AssetId id = AssetId.of(asset);
         Setpoint sp = new Setpoint(SetpointId.random(), id, MeasurementKind.ACTIVE_POWER, target, now, validUntil, SetpointOrigin.OPTIMISER,
                 Optional.empty(), ISSUER, now);
-        records.add(new KafkaOut.Out<>(Topics.GRID_SETPOINTS, id, sp));
+        // A battery's target is its schedule for the storage manager, which adds frequency response and reserve holding
+        // and alone sets batteries; generators' setpoints go to the plant.
+        records.add(new KafkaOut.Out<>(kind == SafetyEnvelope.Kind.BATTERY ? Topics.GRID_STORAGE_SCHEDULES : Topics.GRID_SETPOINTS, id, sp));
         targets.put(asset, target);
     }
 

@@ -1,6 +1,4 @@
-package io.gridai.dispatch.service;
-
-import static org.assertj.core.api.Assertions.fail;
+package io.gridai.kafka.quarkus;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,14 +11,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
-import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.model.topic.Topic;
 
 /**
- * What was added to a registry topic since the tail was opened: remembers every partition's end offset and, on
- * {@link #newRecords()}, reads exactly the records between those offsets and the current end offsets. The service
- * waits for Kafka's acknowledgement before it records a solve, so once a record is served its setpoints are below the
- * end offsets; a record written twice is read twice.
+ * For tests on the broker of {@link KafkaBrokerTestResource}: what was added to a registry topic since the tail was
+ * opened. It remembers every partition's end offset and, on {@link #newRecords()}, reads exactly the records between
+ * those offsets and the current end offsets, so a record acknowledged before the call is read, and a record written
+ * twice is read twice.
  */
 public final class TopicTail<K, V> implements AutoCloseable {
 
@@ -58,7 +55,8 @@ public final class TopicTail<K, V> implements AutoCloseable {
         long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
             if (System.nanoTime() > deadline) {
-                fail("could not read up to the end offsets %s within %s; read %d records", end, READ_TIMEOUT, records.size());
+                throw new AssertionError(String.format("could not read up to the end offsets %s within %s; read %d records", end,
+                        READ_TIMEOUT, records.size()));
             }
             for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(100))) {
                 if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
