@@ -1,0 +1,36 @@
+package io.gridai.storage.control;
+
+import io.gridai.model.id.AssetId;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * One unit's setpoint decision at {@code time}.
+ *
+ * @param asset        the battery
+ * @param time         the service clock's "now"
+ * @param mode         what decided it
+ * @param targetMw     the target after the safety envelope (generator sign)
+ * @param requestedMw  what the modes asked for before the envelope
+ * @param scheduleMw   the optimiser's schedule now (0 without one), before reserve holding
+ * @param scheduleHeldMw the schedule after reserve holding
+ * @param responseMw   the frequency response part
+ * @param binding      limits that changed the request
+ * @param upperMw      the hard upper limit now (power, availability, SoC)
+ * @param lowerMw      the hard lower limit now
+ * @param validUntil   end of the setpoint's validity
+ */
+public record Decision(AssetId asset, Instant time, Mode mode, double targetMw, double requestedMw, double scheduleMw,
+        double scheduleHeldMw, double responseMw, Set<SafetyEnvelope.Limit> binding, double upperMw, double lowerMw,
+        Instant validUntil) {
+
+    /** Power the unit could still add (discharge more) above its target, MW. */
+    public double headroomUpMw() {
+        return Math.max(0, upperMw - targetMw);
+    }
+
+    /** Power the unit could still take away (charge more) below its target, MW. */
+    public double headroomDownMw() {
+        return Math.max(0, targetMw - lowerMw);
+    }
+}

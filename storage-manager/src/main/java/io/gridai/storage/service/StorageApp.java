@@ -1,0 +1,405 @@
+package io.gridai.storage.service;
+
+import io.gridai.model.Alert;
+import io.gridai.model.AlertState;
+import io.gridai.model.AlertType;
+import io.gridai.model.Measurement;
+import io.gridai.model.Setpoint;
+import io.gridai.model.Severity;
+import io.gridai.model.id.AlertId;
+import io.gridai.model.id.AssetId;
+import io.gridai.model.topic.Topic;
+import io.gridai.model.topic.Topics;
+import io.gridai.model.unit.MeasurementKind;
+import io.gridai.storage.config.FleetDefinition;
+import io.gridai.storage.config.StorageConfig;
+import io.gridai.storage.control.AlertChange;
+import io.gridai.storage.control.ControllerSettings;
+import io.gridai.storage.control.Decision;
+import io.gridai.storage.control.FleetController;
+import io.gridai.storage.control.Mode;
+import io.gridai.storage.control.ResponseSettings;
+import io.gridai.storage.control.SafetyEnvelope;
+import io.gridai.storage.control.UnitLimits;
+import io.gridai.storage.control.UnitStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * The storage manager: one consumer thread reads the fleet's telemetry and the system frequency (the live-state topic,
+ * from its end) and the optimiser's battery schedules ({@code grid.storage-schedules}, from a look-back), files them in
+ * the {@link FleetController}, and decides at once after every batch that holds a new frequency reading, and otherwise
+ * every {@code check-interval}. Setpoints go to {@code grid.setpoints} (origin STORAGE_MANAGER), stale-telemetry alerts
+ * to {@code grid.alerts}, through one idempotent producer with {@code acks=all} that never blocks the decisions.
+ */
+@Startup
+@ApplicationScoped
+public class StorageApp {
+
+    static final String ISSUER = "storage-manager";
+    private static final Logger LOG = Logger.getLogger(StorageApp.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+
+    private final StorageConfig config;
+    private final Map<String, Object> kafka;
+    private final FleetController controller;
+    private final List<UnitLimits> fleet;
+    private final Topic<AssetId, Measurement> liveTopic;
+    private final AssetId frequencyAsset;
+    private final MeterRegistry metrics;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Thread thread;
+    private final AtomicReference<Instant> telemetryClock = new AtomicReference<>();
+    private final Map<String, Counter> published = new ConcurrentHashMap<>();
+    private final Counter failed;
+    private final Map<AssetId, Mode> modes = new HashMap<>();
+    private final java.util.Set<AssetId> fleetAssets;
+    private volatile boolean running = true;
+    private volatile boolean assigned;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private long lastStepNanos;
+
+    public StorageApp(StorageConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            MeterRegistry metrics) {
+        this.config = config;
+        this.kafka = kafka;
+        this.metrics = metrics;
+        try {
+            this.fleet = FleetDefinition.units(config);
+            this.liveTopic = liveTopic(config.inputs().liveStateTopic());
+            StorageConfig.Response r = config.response();
+            ResponseSettings response = new ResponseSettings(r.enabled(), r.nominalHz(), r.deadBandHz(), r.sustain(),
+                    r.maxFrequencyAge(), r.plausibleDeviationHz());
+            ControllerSettings settings = new ControllerSettings(config.setpoints().validity(),
+                    config.telemetry().estimateAfter(), config.telemetry().safeAfter(), config.setpoints().minChangeMw(),
+                    response);
+            this.frequencyAsset = AssetId.of(r.frequencyAsset());
+            this.controller = new FleetController(fleet, frequencyAsset, ISSUER, settings);
+            this.fleetAssets = java.util.Set.copyOf(controller.assets());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+        this.failed = Counter.builder("gridai.storage.setpoints.failed")
+                .description("setpoints and alerts Kafka did not take").register(metrics);
+        for (UnitLimits unit : fleet) {
+            String asset = unit.asset().value();
+            Gauge.builder("gridai.storage.soc", this, app -> app.status(asset).map(UnitStatus::socPercent)
+                    .map(Double::doubleValue).orElse(Double.NaN)).tag("asset", asset).baseUnit("percent")
+                    .description("state of charge (measured or estimated)").register(metrics);
+            Gauge.builder("gridai.storage.setpoint", this, app -> app.status(asset).map(UnitStatus::lastIssued)
+                    .map(UnitStatus.Issued::targetMw).orElse(Double.NaN)).tag("asset", asset).baseUnit("megawatts")
+                    .description("last setpoint issued, generator sign").register(metrics);
+            Gauge.builder("gridai.storage.headroom.up", this, app -> app.status(asset).map(UnitStatus::lastDecision)
+                    .map(Decision::headroomUpMw).orElse(Double.NaN)).tag("asset", asset).baseUnit("megawatts")
+                    .register(metrics);
+            Gauge.builder("gridai.storage.headroom.down", this, app -> app.status(asset).map(UnitStatus::lastDecision)
+                    .map(Decision::headroomDownMw).orElse(Double.NaN)).tag("asset", asset).baseUnit("megawatts")
+                    .register(metrics);
+        }
+        this.producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer());
+        this.thread = new Thread(this::run, "storage-inputs");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof("storage manager started units=%d batteries=%s liveState=%s frequencyAsset=%s clock=%s response=%s",
+                fleet.size(), fleet.stream().map(u -> u.asset().value()).toList(), liveTopic.name(), frequencyAsset,
+                config.clock(), config.response().enabled() ? "on" : "off");
+        for (UnitLimits u : fleet) {
+            LOG.infof("battery asset=%s capacityMwh=%.1f chargeMw=%.1f dischargeMw=%.1f soc=%.2f..%.2f rampMwPerS=%.2f"
+                    + " reserveMw=%.2f droopMwPerHz=%.2f degradationCostPerMwh=%.2f", u.asset(), u.capacityMwh(),
+                    u.maxChargeMw(), u.maxDischargeMw(), u.socMin(), u.socMax(), u.rampMwPerSecond(), u.reserveMw(),
+                    u.droopMwPerHz(), u.degradationCostPerMwh());
+        }
+    }
+
+    private static Topic<AssetId, Measurement> liveTopic(String name) {
+        if (name.equals(Topics.TELEMETRY_RAW.name())) {
+            return Topics.TELEMETRY_RAW;
+        }
+        if (name.equals(Topics.TELEMETRY_CLEAN.name())) {
+            return Topics.TELEMETRY_CLEAN;
+        }
+        throw new IllegalArgumentException("gridai.storage.inputs.live-state-topic is " + name + "; give "
+                + Topics.TELEMETRY_RAW.name() + " or " + Topics.TELEMETRY_CLEAN.name());
+    }
+
+    /** The fleet's limits, in configuration order. */
+    public List<UnitLimits> fleet() {
+        return fleet;
+    }
+
+    /** Every unit's status now (service clock). */
+    public List<UnitStatus> status() {
+        return controller.status(now().orElse(null));
+    }
+
+    /** One unit's status. */
+    public Optional<UnitStatus> status(String asset) {
+        return status().stream().filter(s -> s.asset().equals(asset)).findFirst();
+    }
+
+    /** The latest frequency reading: time and Hz. */
+    public Optional<Map.Entry<Instant, Double>> frequency() {
+        return controller.frequency();
+    }
+
+    /** "Now" on the service's clock; empty on the telemetry clock before the first reading. */
+    public Optional<Instant> now() {
+        return config.clock() == StorageConfig.ClockSource.WALL ? Optional.of(Instant.now())
+                : Optional.ofNullable(telemetryClock.get());
+    }
+
+    public StorageConfig.ClockSource clock() {
+        return config.clock();
+    }
+
+    /** Whether the consumer has its partitions. */
+    public boolean assigned() {
+        return assigned;
+    }
+
+    public Topic<AssetId, Measurement> liveTopicInUse() {
+        return liveTopic;
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer())) {
+                consumer = c;
+                assign(c);
+                assigned = true;
+                LOG.infof("reading telemetry topic=%s and schedules topic=%s lookback=%s", liveTopic.name(),
+                        Topics.GRID_STORAGE_SCHEDULES.name(), config.inputs().scheduleLookback());
+                while (running) {
+                    boolean frequency = false;
+                    for (ConsumerRecord<byte[], byte[]> record : c.poll(POLL)) {
+                        frequency |= handle(record);
+                    }
+                    long nowNanos = System.nanoTime();
+                    if (frequency || nowNanos - lastStepNanos >= config.checkInterval().toNanos()) {
+                        lastStepNanos = nowNanos;
+                        now().ifPresent(this::step);
+                    }
+                }
+            } catch (WakeupException e) {
+                // closing
+            } catch (KafkaException e) {
+                assigned = false;
+                if (running) {
+                    LOG.warnf("storage input consumer failed (%s); retrying in %s", e.getMessage(), RETRY);
+                    try {
+                        Thread.sleep(RETRY.toMillis()); // back-off before reconnecting, not a wait for a result
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private void assign(KafkaConsumer<byte[], byte[]> c) {
+        List<TopicPartition> live = partitions(c, liveTopic.name());
+        List<TopicPartition> schedules = partitions(c, Topics.GRID_STORAGE_SCHEDULES.name());
+        List<TopicPartition> all = new ArrayList<>(live);
+        all.addAll(schedules);
+        c.assign(all);
+        c.seekToEnd(live);
+        Map<TopicPartition, Long> since = new HashMap<>();
+        long from = Instant.now().minus(config.inputs().scheduleLookback()).toEpochMilli();
+        schedules.forEach(p -> since.put(p, from));
+        Map<TopicPartition, OffsetAndTimestamp> offsets = c.offsetsForTimes(since);
+        for (TopicPartition p : schedules) {
+            OffsetAndTimestamp o = offsets.get(p);
+            if (o == null) {
+                c.seekToEnd(List.of(p));
+            } else {
+                c.seek(p, o.offset());
+            }
+        }
+        for (TopicPartition p : live) {
+            c.position(p); // resolve "end" now, so that what is published after start is read
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c, String topic) {
+        var infos = c.partitionsFor(topic);
+        if (infos == null || infos.isEmpty()) {
+            throw new org.apache.kafka.common.errors.UnknownTopicOrPartitionException("topic " + topic
+                    + " does not exist; create the registry's topics (TopicProvisioner, or ./gridai up)");
+        }
+        return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+    }
+
+    /** Files one record; true when it was a new frequency reading. */
+    private boolean handle(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            return false;
+        }
+        if (record.topic().equals(Topics.GRID_STORAGE_SCHEDULES.name())) {
+            Setpoint schedule = decode(Topics.GRID_STORAGE_SCHEDULES, record);
+            if (schedule != null) {
+                controller.acceptSchedule(schedule).ifPresentOrElse(
+                        why -> LOG.warnf("schedule ignored asset=%s target=%.3f reason=%s", schedule.asset(),
+                                schedule.target(), why),
+                        () -> LOG.infof("schedule asset=%s target=%.3f validFrom=%s validUntil=%s", schedule.asset(),
+                                schedule.target(), schedule.validFrom(), schedule.validUntil()));
+            }
+            return false;
+        }
+        Measurement m = decode(liveTopic, record);
+        if (m == null) {
+            return false;
+        }
+        boolean ours = m.asset().equals(frequencyAsset) && m.kind() == MeasurementKind.FREQUENCY
+                || fleetAssets.contains(m.asset());
+        if (ours && m.isGood()) {
+            telemetryClock.accumulateAndGet(m.eventTime(), (a, b) -> a == null || b.isAfter(a) ? b : a);
+        }
+        return ours && controller.accept(m);
+    }
+
+    private <V> V decode(Topic<?, V> topic, ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+        } catch (RuntimeException e) {
+            LOG.warnf("undecodable record skipped topic=%s partition=%d offset=%d reason=%s", record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Decides now and sends what came of it. Runs on the consumer thread only. */
+    void step(Instant now) {
+        FleetController.Step step = controller.step(now);
+        for (AlertChange change : step.alerts()) {
+            alert(change);
+        }
+        for (Decision d : step.decisions()) {
+            Mode before = modes.put(d.asset(), d.mode());
+            if (before != d.mode()) {
+                LOG.infof("mode asset=%s mode=%s previous=%s target=%.3f schedule=%.3f response=%.3f binding=%s",
+                        d.asset(), d.mode(), before, d.targetMw(), d.scheduleMw(), d.responseMw(), d.binding());
+            }
+            if (d.binding().contains(SafetyEnvelope.Limit.RAMP_OVERRIDDEN)) {
+                LOG.warnf("ramp limit overridden by a hard limit asset=%s target=%.3f upper=%.3f lower=%.3f",
+                        d.asset(), d.targetMw(), d.upperMw(), d.lowerMw());
+            }
+        }
+        for (Setpoint s : step.setpoints()) {
+            Mode mode = modes.get(s.asset());
+            send(Topics.GRID_SETPOINTS, s.asset(), s, () -> published.computeIfAbsent(mode.name(),
+                    m -> Counter.builder("gridai.storage.setpoints.published").tag("mode", m)
+                            .description("storage setpoints Kafka acknowledged").register(metrics)).increment());
+        }
+    }
+
+    private void alert(AlertChange change) {
+        String message = change.raised()
+                ? String.format("no state of charge from %s for %.0f s (limit %.0f s): brought to zero and held until"
+                        + " telemetry returns; check the unit's telemetry link", change.asset(), change.ageSeconds(),
+                        change.limitSeconds())
+                : String.format("state of charge from %s again; the unit is back under control", change.asset());
+        Alert alert = new Alert(AlertId.random(), change.asset(), AlertType.STALE_TELEMETRY,
+                change.raised() ? Severity.CRITICAL : Severity.INFO, change.raised() ? AlertState.RAISED : AlertState.CLEARED,
+                MeasurementKind.STATE_OF_CHARGE, change.ageSeconds(), change.limitSeconds(), change.time(), message);
+        if (change.raised()) {
+            LOG.warnf("stale telemetry alert raised asset=%s ageS=%.1f limitS=%.1f: safe setpoint (zero)",
+                    change.asset(), change.ageSeconds(), change.limitSeconds());
+        } else {
+            LOG.infof("stale telemetry alert cleared asset=%s", change.asset());
+        }
+        send(Topics.GRID_ALERTS, change.asset(), alert, () -> { });
+    }
+
+    private <V> void send(Topic<AssetId, V> topic, AssetId key, V value, Runnable onAck) {
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
+                    topic.valueSerde().serializer().serialize(topic.name(), value)), (meta, error) -> {
+                        if (error == null) {
+                            onAck.run();
+                        } else {
+                            failed.increment();
+                            LOG.errorf("not published topic=%s asset=%s reason=%s; the unit's previous setpoint runs"
+                                    + " out at its validity end", topic.name(), key, error.getMessage());
+                        }
+                    });
+        } catch (KafkaException e) {
+            failed.increment();
+            LOG.errorf("not published topic=%s asset=%s reason=%s", topic.name(), key, e.getMessage());
+        }
+    }
+
+    private Properties consumerProperties() {
+        Properties p = new Properties();
+        kafka.forEach((k, v) -> {
+            if (ConsumerConfig.configNames().contains(k)) {
+                p.put(k, v);
+            }
+        });
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gridai-storage-inputs");
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return p;
+    }
+
+    private Properties producerProperties() {
+        Properties p = new Properties();
+        kafka.forEach((k, v) -> {
+            if (ProducerConfig.configNames().contains(k)) {
+                p.put(k, v);
+            }
+        });
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "gridai-storage-manager");
+        return p;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(10));
+        LOG.info("storage manager stopped");
+    }
+}
