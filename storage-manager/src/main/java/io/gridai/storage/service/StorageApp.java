@@ -9,6 +9,7 @@ import io.gridai.model.Severity;
 import io.gridai.model.id.AlertId;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.topic.Topic;
+import io.gridai.model.topic.TopicPositions;
 import io.gridai.model.topic.Topics;
 import io.gridai.model.unit.MeasurementKind;
 import io.gridai.storage.config.FleetDefinition;
@@ -44,7 +45,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -230,36 +230,13 @@ public class StorageApp {
     }
 
     private void assign(KafkaConsumer<byte[], byte[]> c) {
-        List<TopicPartition> live = partitions(c, liveTopic.name());
-        List<TopicPartition> schedules = partitions(c, Topics.GRID_STORAGE_SCHEDULES.name());
+        List<TopicPartition> live = TopicPositions.partitions(c, liveTopic.name());
+        List<TopicPartition> schedules = TopicPositions.partitions(c, Topics.GRID_STORAGE_SCHEDULES.name());
         List<TopicPartition> all = new ArrayList<>(live);
         all.addAll(schedules);
         c.assign(all);
-        c.seekToEnd(live);
-        Map<TopicPartition, Long> since = new HashMap<>();
-        long from = Instant.now().minus(config.inputs().scheduleLookback()).toEpochMilli();
-        schedules.forEach(p -> since.put(p, from));
-        Map<TopicPartition, OffsetAndTimestamp> offsets = c.offsetsForTimes(since);
-        for (TopicPartition p : schedules) {
-            OffsetAndTimestamp o = offsets.get(p);
-            if (o == null) {
-                c.seekToEnd(List.of(p));
-            } else {
-                c.seek(p, o.offset());
-            }
-        }
-        for (TopicPartition p : live) {
-            c.position(p); // resolve "end" now, so that what is published after start is read
-        }
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c, String topic) {
-        var infos = c.partitionsFor(topic);
-        if (infos == null || infos.isEmpty()) {
-            throw new org.apache.kafka.common.errors.UnknownTopicOrPartitionException("topic " + topic
-                    + " does not exist; create the registry's topics (TopicProvisioner, or ./gridai up)");
-        }
-        return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+        TopicPositions.seekSince(c, schedules, Instant.now().minus(config.inputs().scheduleLookback()));
+        TopicPositions.seekToEndNow(c, live);
     }
 
     /** Files one record; true when it was a new frequency reading. */

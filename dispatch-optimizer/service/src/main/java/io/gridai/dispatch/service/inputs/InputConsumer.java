@@ -3,7 +3,6 @@ package io.gridai.dispatch.service.inputs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -11,7 +10,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -21,6 +19,7 @@ import io.gridai.dispatch.service.grid.DispatchGrid;
 import io.gridai.model.Forecast;
 import io.gridai.model.Measurement;
 import io.gridai.model.topic.Topic;
+import io.gridai.model.topic.TopicPositions;
 import io.gridai.model.topic.Topics;
 import io.gridai.model.unit.MeasurementKind;
 
@@ -112,36 +111,13 @@ public final class InputConsumer implements AutoCloseable {
     }
 
     private void assign(KafkaConsumer<byte[], byte[]> c) {
-        List<TopicPartition> forecastPartitions = partitions(c, Topics.GRID_FORECASTS.name());
-        List<TopicPartition> livePartitions = partitions(c, liveTopic.name());
+        List<TopicPartition> forecastPartitions = TopicPositions.partitions(c, Topics.GRID_FORECASTS.name());
+        List<TopicPartition> livePartitions = TopicPositions.partitions(c, liveTopic.name());
         List<TopicPartition> all = new ArrayList<>(forecastPartitions);
         all.addAll(livePartitions);
         c.assign(all);
-        c.seekToEnd(livePartitions);
-        Map<TopicPartition, Long> since = new HashMap<>();
-        long from = Instant.now().minus(forecastLookback).toEpochMilli();
-        forecastPartitions.forEach(p -> since.put(p, from));
-        Map<TopicPartition, OffsetAndTimestamp> offsets = c.offsetsForTimes(since);
-        for (TopicPartition p : forecastPartitions) {
-            OffsetAndTimestamp o = offsets.get(p);
-            if (o == null) {
-                c.seekToEnd(List.of(p));
-            } else {
-                c.seek(p, o.offset());
-            }
-        }
-        for (TopicPartition p : livePartitions) {
-            c.position(p); // resolve "end" now, so that what is published after start is read
-        }
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c, String topic) {
-        var infos = c.partitionsFor(topic);
-        if (infos == null || infos.isEmpty()) {
-            throw new org.apache.kafka.common.errors.UnknownTopicOrPartitionException("topic " + topic + " does not exist; create the"
-                    + " registry's topics (TopicProvisioner, or ./gridai up)");
-        }
-        return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+        TopicPositions.seekSince(c, forecastPartitions, Instant.now().minus(forecastLookback));
+        TopicPositions.seekToEndNow(c, livePartitions);
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {
