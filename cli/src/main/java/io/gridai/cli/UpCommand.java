@@ -135,7 +135,8 @@ public final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--dispatch", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = {"Run the dispatch optimiser on the twin's case (default: on, with the twin): rolling-horizon DC OPF,"
-                    + " setpoints to the twin on grid.setpoints. Needs generator costs: not started on IEEE 118 from"
+                    + " generator setpoints to the twin on grid.setpoints, battery targets to the storage manager on"
+                    + " grid.storage-schedules. Needs generator costs: not started on IEEE 118 from"
                     + " PowSyBl's CDF (no shared data and no --sim-case).",
                     "Any gridai.dispatch.* key can be set in the environment, e.g. GRIDAI_DISPATCH_TRIGGERS_EVERY=PT1M."})
     boolean dispatch;
@@ -148,6 +149,12 @@ public final class UpCommand implements Callable<Integer> {
             description = "The packaged dispatch optimiser (default: dispatch-optimizer/service/target/quarkus-app/quarkus-run.jar"
                     + " of this repository).")
     Path dispatchApp;
+
+    @Option(names = "--battery-degradation-cost", paramLabel = "$/MWh", defaultValue = "0.5",
+            description = "Battery wear cost per MWh discharged, given to both the dispatch optimiser (its battery cycling"
+                    + " cost) and the storage manager (its degradation cost), so that the optimiser plans with the wear the"
+                    + " storage manager accounts (default: ${DEFAULT-VALUE}).")
+    double batteryDegradationCost;
 
     @Option(names = "--shared-data", paramLabel = "DIR", defaultValue = "${env:GRIDAI_SHARED_DATA}",
             description = "Folder of public data sets (RTS-GMLC, MATPOWER cases); default: env GRIDAI_SHARED_DATA or ../shared/data.")
@@ -285,7 +292,7 @@ public final class UpCommand implements Callable<Integer> {
             plan.add(new DispatchComponent(kafka::bootstrapServers,
                     dispatchApp != null ? dispatchApp : builtApp("dispatch-optimizer/service"), host, dispatchPort, "512m",
                     twin, (flink ? io.gridai.model.topic.Topics.TELEMETRY_CLEAN : io.gridai.model.topic.Topics.TELEMETRY_RAW)
-                            .name()));
+                            .name(), batteryDegradationCost));
         }
         return plan;
     }

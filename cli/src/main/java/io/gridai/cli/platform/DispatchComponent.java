@@ -24,7 +24,8 @@ import io.gridai.sim.twin.GridTwin;
  *       names itself (RTS-GMLC: by GEN UID), and {@code -} for rows the twin does not run (RTS-GMLC's battery, which
  *       replaces its generator row); other rows get {@code gen-<bus>-<k>} in both;</li>
  *   <li>{@code gridai.dispatch.grid.batteries}: the twin's batteries (RTS-GMLC's own and {@code --sim-batteries}), with
- *       their efficiency and SoC band when they all share them;</li>
+ *       their efficiency and SoC band when they all share them, and their wear cost
+ *       ({@code gridai.dispatch.grid.battery-cycling-cost-per-mwh}, the storage manager's degradation cost);</li>
  *   <li>the service's clock follows the twin's grid time ({@code clock=telemetry}): the twin does not run on the
  *       wall clock (RTS-GMLC starts in 2020), so its measurements would all look stale to a wall clock.</li>
  * </ul>
@@ -41,6 +42,7 @@ public final class DispatchComponent extends QuarkusComponent {
 
     private final Optional<GridSimComponent> twin;
     private final String liveStateTopic;
+    private final double batteryCyclingCostPerMwh;
 
     /**
      * @param bootstrap      Kafka bootstrap servers, known once the broker is up
@@ -51,12 +53,15 @@ public final class DispatchComponent extends QuarkusComponent {
      * @param twin           the grid twin it dispatches; empty when `up` runs none (then it does not start)
      * @param liveStateTopic where it reads the twin's measurements ({@code telemetry.clean} when the Flink jobs
      *                       run, else {@code telemetry.raw})
+     * @param batteryCyclingCostPerMwh wear cost per MWh a battery discharges, $/MWh: the storage manager's degradation
+     *                       cost, so that the optimiser plans with the wear the storage manager accounts
      */
     public DispatchComponent(Supplier<String> bootstrap, Path app, String host, int port, String heap,
-            Optional<GridSimComponent> twin, String liveStateTopic) {
+            Optional<GridSimComponent> twin, String liveStateTopic, double batteryCyclingCostPerMwh) {
         super(bootstrap, app, host, port, heap);
         this.twin = twin;
         this.liveStateTopic = liveStateTopic;
+        this.batteryCyclingCostPerMwh = batteryCyclingCostPerMwh;
     }
 
     @Override
@@ -108,6 +113,7 @@ public final class DispatchComponent extends QuarkusComponent {
                 .equals(Optional.of(e))).ifPresent(e -> settings.put("gridai.dispatch.grid.battery-efficiency", e));
         uniform(batteries, BatterySpec::socMin).ifPresent(v -> settings.put("gridai.dispatch.grid.battery-soc-min", v));
         uniform(batteries, BatterySpec::socMax).ifPresent(v -> settings.put("gridai.dispatch.grid.battery-soc-max", v));
+        settings.put("gridai.dispatch.grid.battery-cycling-cost-per-mwh", String.valueOf(batteryCyclingCostPerMwh));
         settings.put("gridai.dispatch.grid.default-ramp-per-minute",
                 String.valueOf(scenario.settings().defaultRampPerMinute()));
         settings.put("gridai.dispatch.clock", "telemetry");

@@ -67,6 +67,13 @@ abstract class QuarkusComponent implements PlatformComponent {
         return layout.runDir().resolve(name() + ".properties");
     }
 
+    /** Writes this run's settings to {@link #runSettingsFile} (a properties file only the user can read) and returns it. */
+    final Path writeRunSettings(PlatformLayout layout) {
+        Path settings = runSettingsFile(layout);
+        PlatformFiles.writeOwnerOnly(settings, propertyLines(runSettings(layout)), title() + "'s settings for this run");
+        return settings;
+    }
+
     /** Configuration files the user keeps (read before this run's settings), e.g. ingestion's sources. */
     protected List<Path> keptConfigFiles(PlatformLayout layout) {
         return List.of();
@@ -87,9 +94,7 @@ abstract class QuarkusComponent implements PlatformComponent {
                     + module() + " -am package -DskipTests, or run ./gridai, which builds it");
         }
         List<Path> config = new ArrayList<>(keptConfigFiles(layout));
-        Path settings = runSettingsFile(layout);
-        PlatformFiles.writeOwnerOnly(settings, propertyLines(runSettings(layout)), title() + "'s settings for this run");
-        config.add(settings);
+        config.add(writeRunSettings(layout));
         if (port == 0) {
             port = freePort();
         }
