@@ -28,6 +28,7 @@ import io.gridai.cli.platform.MqttComponent;
 import io.gridai.cli.platform.PlatformComponent;
 import io.gridai.cli.platform.PlatformLayout;
 import io.gridai.cli.platform.RunFile;
+import io.gridai.cli.platform.StorageComponent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -149,6 +150,23 @@ public final class UpCommand implements Callable<Integer> {
             description = "The packaged dispatch optimiser (default: dispatch-optimizer/service/target/quarkus-app/quarkus-run.jar"
                     + " of this repository).")
     Path dispatchApp;
+
+    @Option(names = "--storage", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Run the storage manager on the twin's batteries (default: on, with a twin that has batteries):"
+                    + " the optimiser's battery schedules from grid.storage-schedules, fast frequency response and"
+                    + " reserve holding, one setpoint per battery on grid.setpoints. Without it the twin's batteries get"
+                    + " no setpoints.",
+                    "Any gridai.storage.* key can be set in the environment, e.g. GRIDAI_STORAGE_RESPONSE_ENABLED=false."})
+    boolean storage;
+
+    @Option(names = "--storage-port", defaultValue = "${env:GRIDAI_STORAGE_PORT:-8084}",
+            description = "HTTP port of the storage manager; 0 picks a free one (env GRIDAI_STORAGE_PORT; default: ${DEFAULT-VALUE}).")
+    int storagePort;
+
+    @Option(names = "--storage-app", paramLabel = "quarkus-run.jar",
+            description = "The packaged storage manager (default: storage-manager/target/quarkus-app/quarkus-run.jar"
+                    + " of this repository).")
+    Path storageApp;
 
     @Option(names = "--battery-degradation-cost", paramLabel = "$/MWh", defaultValue = "0.5",
             description = "Battery wear cost per MWh discharged, given to both the dispatch optimiser (its battery cycling"
@@ -293,6 +311,12 @@ public final class UpCommand implements Callable<Integer> {
                     dispatchApp != null ? dispatchApp : builtApp("dispatch-optimizer/service"), host, dispatchPort, "512m",
                     twin, (flink ? io.gridai.model.topic.Topics.TELEMETRY_CLEAN : io.gridai.model.topic.Topics.TELEMETRY_RAW)
                             .name(), batteryDegradationCost));
+        }
+        if (storage) {
+            // after the twin (it runs the twin's batteries) and the optimiser (whose battery schedules it follows)
+            plan.add(new StorageComponent(kafka::bootstrapServers,
+                    storageApp != null ? storageApp : builtApp("storage-manager"), host, storagePort, "384m", twin,
+                    batteryDegradationCost));
         }
         return plan;
     }

@@ -1,6 +1,7 @@
 package io.gridai.cli;
 
 import io.gridai.cli.platform.DispatchComponent;
+import io.gridai.cli.platform.StorageComponent;
 import io.gridai.model.Measurement;
 import io.gridai.model.SetpointAck;
 import io.gridai.model.SetpointAckStatus;
@@ -47,7 +48,9 @@ import picocli.CommandLine;
  * `gridai up` as users run it: its own JVM starting a real broker JVM. Status turns healthy, SIGINT stops
  * everything and leaves no process behind, a second `up` on the same data is refused, a relaunch after a
  * hard kill works, and a killed launcher takes its broker with it. With the shared data (RTS-GMLC) the dispatch
- * optimiser dispatches the twin; without generator costs it is not started and `up` says why.
+ * optimiser dispatches the twin; without generator costs it is not started and `up` says why. The storage manager
+ * runs the twin's batteries (RTS-GMLC's own, else one given with --sim-batteries) and the twin takes its setpoints;
+ * without batteries or without a twin it is not started and `up` says why.
  */
 class PlatformLifecycleTest {
 
@@ -58,6 +61,8 @@ class PlatformLifecycleTest {
     private static final Path INGESTION_APP = REPOSITORY.resolve("ingestion/target/quarkus-app/quarkus-run.jar");
     /** The packaged dispatch optimiser, built by the reactor before this module. */
     private static final Path DISPATCH_APP = REPOSITORY.resolve("dispatch-optimizer/service/target/quarkus-app/quarkus-run.jar");
+    /** The packaged storage manager, built by the reactor before this module. */
+    private static final Path STORAGE_APP = REPOSITORY.resolve("storage-manager/target/quarkus-app/quarkus-run.jar");
     /** The shared data `up` finds as the gridai script runs it (env, else beside the repository), when it has RTS-GMLC. */
     private static final Optional<Path> SHARED_DATA = Optional.ofNullable(System.getenv("GRIDAI_SHARED_DATA")).map(Path::of)
             .or(() -> Optional.of(REPOSITORY.resolveSibling("shared").resolve("data")))
@@ -78,12 +83,14 @@ class PlatformLifecycleTest {
 
     @Test
     void upBecomesHealthyAndSigintLeavesNoProcessBehind() throws Exception {
-        Process up = launchUp();
+        // RTS-GMLC has its own battery; IEEE 118 (no shared data) gets one, so that the storage manager runs either way
+        Process up = SHARED_DATA.isPresent() ? launchUp("--battery-degradation-cost", "0.75")
+                : launchUp("--battery-degradation-cost", "0.75", "--sim-batteries", LIFECYCLE_BATTERY + "@12:100:25");
         awaitHealthy();
 
         List<ProcessHandle> children = up.descendants().toList();
-        assertThat(children).as("the brokers, ingestion, the Flink jobs, the twin (and with RTS-GMLC the dispatch optimiser)"
-                + " run as their own processes").hasSize(SHARED_DATA.isPresent() ? 6 : 5);
+        assertThat(children).as("the brokers, ingestion, the Flink jobs, the twin, the storage manager (and with RTS-GMLC the"
+                + " dispatch optimiser) run as their own processes").hasSize(SHARED_DATA.isPresent() ? 7 : 6);
 
         Result json = run("status", "--json");
         JsonNode doc = new ObjectMapper().readTree(json.out());
@@ -109,6 +116,7 @@ class PlatformLifecycleTest {
         } else {
             assertThat(output(up)).contains(DispatchComponent.NOT_STARTED + "the twin's case has no generator costs");
         }
+        assertTheStorageManagerRunsTheTwinsBattery(doc, bootstrap);
 
         // The twin's telemetry reaches the raw topic through ingestion's Kafka-direct feed, verified as grid-sim.
         try (KafkaConsumer<AssetId, Measurement> raw = new KafkaConsumer<>(Map.<String, Object>of(
@@ -223,6 +231,66 @@ class PlatformLifecycleTest {
         }
     }
 
+    /** Without shared data: the battery the main test gives IEEE 118. */
+    private static final String LIFECYCLE_BATTERY = "bess-lifecycle";
+
+    /**
+     * The storage manager runs the twin's battery with the twin's limits (RTS-GMLC's efficiency, from a quoted per-unit
+     * key) and the wear cost `up` gives it and the optimiser; it issues setpoints on the twin's grid time, and the twin
+     * takes them.
+     */
+    private void assertTheStorageManagerRunsTheTwinsBattery(JsonNode status, String bootstrap) throws Exception {
+        JsonNode storage = find(status.get("components"), StorageComponent.NAME);
+        assertThat(storage.get("health").asText()).isEqualTo("UP");
+        String fleet = storage.get("urls").get(0).asText();
+        assertThat(fleet).startsWith("http://127.0.0.1:").endsWith("/storage/fleet");
+        String battery = SHARED_DATA.isPresent() ? "bess-" + RtsGmlcSystem.load(SHARED_DATA.get().resolve("rts-gmlc/source"))
+                .batteries().get(0).genUid() : LIFECYCLE_BATTERY;
+
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode[] unit = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(fleet)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            JsonNode doc = new ObjectMapper().readTree(answer.body());
+            assertThat(doc.get("clock").asText()).isEqualTo("telemetry");
+            assertThat(doc.get("units")).hasSize(1);
+            unit[0] = doc.get("units").get(0);
+            assertThat(unit[0].get("asset").asText()).isEqualTo(battery);
+            assertThat(unit[0].get("socPercent").isNumber()).as("the twin's SoC reading: %s", unit[0]).isTrue();
+            assertThat(unit[0].get("lastIssued").isObject()).as("a setpoint issued: %s", unit[0]).isTrue();
+        });
+        JsonNode limits = unit[0].get("limits");
+        assertThat(limits.get("degradationCostPerMwh").asDouble()).isEqualTo(0.75);
+        if (SHARED_DATA.isPresent()) {
+            // RTS-GMLC: 50 MW, 150 MWh, 85 % round trip (the storage manager's default is 95 % each way)
+            assertThat(limits.get("maxChargeMw").asDouble()).isEqualTo(50);
+            assertThat(limits.get("capacityMwh").asDouble()).isEqualTo(150);
+            assertThat(limits.get("chargeEfficiency").asDouble()).isCloseTo(Math.sqrt(0.85), org.assertj.core.data.Offset.offset(1e-9));
+            Properties dispatch = new Properties();
+            try (var in = Files.newInputStream(dataDir.resolve("run/dispatch.properties"))) {
+                dispatch.load(in);
+            }
+            assertThat(dispatch.getProperty("gridai.dispatch.grid.battery-cycling-cost-per-mwh")).isEqualTo("0.75");
+        }
+
+        try (KafkaConsumer<AssetId, SetpointAck> acks = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "lifecycle-storage-acks",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                Topics.GRID_SETPOINT_ACKS.keySerde().deserializer(), Topics.GRID_SETPOINT_ACKS.valueSerde().deserializer())) {
+            acks.subscribe(List.of(Topics.GRID_SETPOINT_ACKS.name()));
+            List<SetpointAck> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                acks.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.value()));
+                return seen.stream().anyMatch(a -> a.asset().value().equals(battery)
+                        && a.status() != SetpointAckStatus.REJECTED);
+            });
+            assertThat(seen).as("the battery's setpoints the twin refused")
+                    .noneMatch(a -> a.asset().value().equals(battery) && a.status() == SetpointAckStatus.REJECTED);
+        }
+    }
+
     @Test
     void withoutGeneratorCostsUpRunsWithoutTheDispatchOptimiserAndSaysWhy(@TempDir Path noSharedData) throws Exception {
         // a shared data folder without RTS-GMLC: the twin runs IEEE 118 from PowSyBl's CDF, which has no gencost
@@ -231,6 +299,8 @@ class PlatformLifecycleTest {
         assertThat(output(up)).contains(DispatchComponent.NOT_STARTED + "the twin's case has no generator costs"
                 + " (ieee118cdf: IEEE 118 from PowSyBl's CDF, not a MATPOWER file); run with the shared data or --sim-case"
                 + " FILE.m with gencost");
+        assertThat(output(up)).contains(StorageComponent.NOT_STARTED + "the twin has no batteries (")
+                .contains("add some with --sim-batteries ASSET@BUS:MWH:MW[:SOC]");
         JsonNode doc = new ObjectMapper().readTree(run("status", "--json").out());
         List<String> names = new ArrayList<>();
         doc.get("components").forEach(c -> names.add(c.get("name").asText()));
@@ -243,6 +313,7 @@ class PlatformLifecycleTest {
     void aKilledLauncherTakesItsBrokerWithItAndUpWorksAgainOnTheSameData() throws Exception {
         Process first = launchUp("--no-sim", "--no-flink");
         awaitHealthy();
+        assertThat(output(first)).contains(StorageComponent.NOT_STARTED + "no grid twin runs (--no-sim)");
         List<ProcessHandle> children = first.descendants().toList();
 
         first.destroyForcibly(); // SIGKILL: no shutdown hook runs
@@ -276,7 +347,8 @@ class PlatformLifecycleTest {
                 "-Dgridai.home=" + REPOSITORY, "-cp", System.getProperty("java.class.path"), GridAi.class.getName(),
                 "up", "--data-dir", dataDir.toString(), "--kafka-port", "0", "--kafka-controller-port", "0",
                 "--kafka-heap", "384m", "--sim-speed", "10", "--ingestion-port", "0", "--mqtt-port", "0", "--ingestion-app",
-                INGESTION_APP.toString(), "--dispatch-port", "0", "--dispatch-app", DISPATCH_APP.toString()));
+                INGESTION_APP.toString(), "--dispatch-port", "0", "--dispatch-app", DISPATCH_APP.toString(),
+                "--storage-port", "0", "--storage-app", STORAGE_APP.toString()));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command);
         // any gridai.dispatch.* key through the environment: a solve each grid minute (6 s at ×10) instead of 5

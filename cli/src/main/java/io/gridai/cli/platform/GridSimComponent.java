@@ -111,6 +111,11 @@ public final class GridSimComponent extends JvmComponent {
         return scenario;
     }
 
+    /** Grid seconds per wall second. */
+    public double speed() {
+        return speed;
+    }
+
     /**
      * The MATPOWER file of the twin's case: {@code --sim-case}, or RTS-GMLC's in the shared data; empty when the twin
      * runs IEEE 118 from PowSyBl's IEEE CDF data (no file).
