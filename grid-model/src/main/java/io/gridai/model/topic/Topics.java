@@ -165,4 +165,14 @@ public final class Topics {
     public static Optional<Topic<?, ?>> byName(String name) {
         return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
     }
+
+    /**
+     * The registry's telemetry topic (measurements keyed by asset) of this name: {@code telemetry.raw},
+     * {@code telemetry.clean} or {@code telemetry.late}; empty for any other name.
+     */
+    @SuppressWarnings("unchecked")
+    public static Optional<Topic<AssetId, Measurement>> measurementTopic(String name) {
+        return byName(name).filter(topic -> topic.valueType() == Measurement.class && topic.keyType() == AssetId.class)
+                .map(topic -> (Topic<AssetId, Measurement>) topic);
+    }
 }

@@ -112,4 +112,13 @@ class TopicsTest {
         assertThatThrownBy(() -> Topics.sourceInbound(SourceId.of("pmu:7")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot name a Kafka topic");
     }
+
+    @Test
+    void measurementTopicsAreTheTelemetryTopicsOnly() {
+        assertThat(Topics.measurementTopic("telemetry.raw")).containsSame(Topics.TELEMETRY_RAW);
+        assertThat(Topics.measurementTopic("telemetry.clean")).containsSame(Topics.TELEMETRY_CLEAN);
+        assertThat(Topics.measurementTopic("grid.setpoints")).isEmpty();
+        assertThat(Topics.measurementTopic("telemetry.deadletter")).isEmpty();
+        assertThat(Topics.measurementTopic("no.such.topic")).isEmpty();
+    }
 }

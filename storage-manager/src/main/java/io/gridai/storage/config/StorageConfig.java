@@ -182,11 +182,10 @@ public interface StorageConfig {
     /** Inputs. */
     interface Inputs {
         /**
-         * The telemetry topic: {@code telemetry.raw} (default: the frequency as soon as ingestion has it) or
-         * {@code telemetry.clean} (after Flink, later).
+         * The telemetry topic, a Measurement topic of grid-model's registry: when not set {@code Topics.TELEMETRY_RAW}
+         * (the frequency as soon as ingestion has it), or {@code telemetry.clean} (after Flink, later).
          */
-        @WithDefault("telemetry.raw")
-        String liveStateTopic();
+        Optional<String> liveStateTopic();
 
         /** Schedules are re-read from this far back at start (Kafka record time). */
         @WithDefault("PT2H")

@@ -97,7 +97,7 @@ public class StorageApp {
         this.metrics = metrics;
         try {
             this.fleet = FleetDefinition.units(config);
-            this.liveTopic = liveTopic(config.inputs().liveStateTopic());
+            this.liveTopic = liveTopic(config.inputs().liveStateTopic().orElse(Topics.TELEMETRY_RAW.name()));
             StorageConfig.Response r = config.response();
             ResponseSettings response = new ResponseSettings(r.enabled(), r.nominalHz(), r.deadBandHz(), r.sustain(),
                     r.maxFrequencyAge(), r.plausibleDeviationHz());
@@ -143,14 +143,9 @@ public class StorageApp {
     }
 
     private static Topic<AssetId, Measurement> liveTopic(String name) {
-        if (name.equals(Topics.TELEMETRY_RAW.name())) {
-            return Topics.TELEMETRY_RAW;
-        }
-        if (name.equals(Topics.TELEMETRY_CLEAN.name())) {
-            return Topics.TELEMETRY_CLEAN;
-        }
-        throw new IllegalArgumentException("gridai.storage.inputs.live-state-topic is " + name + "; give "
-                + Topics.TELEMETRY_RAW.name() + " or " + Topics.TELEMETRY_CLEAN.name());
+        return Topics.measurementTopic(name).orElseThrow(() -> new IllegalArgumentException(
+                "gridai.storage.inputs.live-state-topic is " + name + "; give " + Topics.TELEMETRY_RAW.name() + " or "
+                        + Topics.TELEMETRY_CLEAN.name()));
     }
 
     /** The fleet's limits, in configuration order. */

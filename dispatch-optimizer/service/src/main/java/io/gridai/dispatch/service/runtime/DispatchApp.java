@@ -100,14 +100,10 @@ public class DispatchApp {
                 config.horizon().periodLength(), config.clock(), liveTopic.name());
     }
 
-    @SuppressWarnings("unchecked")
     private static Topic<?, Measurement> liveStateTopic(String name) {
-        Topic<?, ?> t = Topics.byName(name).orElse(null);
-        if (t == null || t.valueType() != Measurement.class) {
-            throw new IllegalArgumentException("gridai.dispatch.inputs.live-state-topic '" + name + "' is not a telemetry topic of the"
-                    + " registry; use " + Topics.TELEMETRY_CLEAN.name() + " or " + Topics.TELEMETRY_RAW.name());
-        }
-        return (Topic<?, Measurement>) t;
+        return Topics.measurementTopic(name).orElseThrow(() -> new IllegalArgumentException("gridai.dispatch.inputs.live-state-topic '"
+                + name + "' is not a telemetry topic of the registry; use " + Topics.TELEMETRY_CLEAN.name() + " or "
+                + Topics.TELEMETRY_RAW.name()));
     }
 
     void stop(@Observes ShutdownEvent event) {
