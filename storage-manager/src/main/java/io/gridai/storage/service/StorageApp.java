@@ -85,6 +85,7 @@ public class StorageApp {
     private final Counter failed;
     private final Map<AssetId, Mode> modes = new HashMap<>();
     private final java.util.Set<AssetId> fleetAssets;
+    private final org.apache.kafka.common.serialization.Deserializer<AssetId> keys;
     private volatile boolean running = true;
     private volatile boolean assigned;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -105,6 +106,7 @@ public class StorageApp {
                     config.telemetry().estimateAfter(), config.telemetry().safeAfter(), config.setpoints().minChangeMw(),
                     response);
             this.frequencyAsset = AssetId.of(r.frequencyAsset());
+            this.keys = liveTopic.keySerde().deserializer();
             this.controller = new FleetController(fleet, frequencyAsset, ISSUER, settings);
             this.fleetAssets = java.util.Set.copyOf(controller.assets());
         } catch (IllegalArgumentException e) {
@@ -250,6 +252,11 @@ public class StorageApp {
             }
             return false;
         }
+        // The live-state topic carries the whole grid, keyed by asset: only the fleet's and the frequency's records
+        // are decoded.
+        if (!ours(record.key())) {
+            return false;
+        }
         Measurement m = decode(liveTopic, record);
         if (m == null) {
             return false;
@@ -260,6 +267,19 @@ public class StorageApp {
             telemetryClock.accumulateAndGet(m.eventTime(), (a, b) -> a == null || b.isAfter(a) ? b : a);
         }
         return ours && controller.accept(m);
+    }
+
+    /** Whether a record's key is one of the fleet's assets or the frequency's; a record without a readable key is. */
+    private boolean ours(byte[] key) {
+        if (key == null) {
+            return true;
+        }
+        try {
+            AssetId asset = keys.deserialize(liveTopic.name(), key);
+            return asset == null || asset.equals(frequencyAsset) || fleetAssets.contains(asset);
+        } catch (RuntimeException e) {
+            return true; // let the value decide, and say why if it cannot
+        }
     }
 
     private <V> V decode(Topic<?, V> topic, ConsumerRecord<byte[], byte[]> record) {
