@@ -1,11 +1,12 @@
 package io.gridai.storage.control;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.gridai.model.id.AssetId;
 import java.time.Instant;
 import java.util.Set;
 
 /**
- * One unit's setpoint decision at {@code time}.
+ * One unit's setpoint decision at {@code time} (as JSON in the status, with its headroom).
  *
  * @param asset        the battery
  * @param time         the service clock's "now"
@@ -25,11 +26,13 @@ public record Decision(AssetId asset, Instant time, Mode mode, double targetMw, 
         Instant validUntil) {
 
     /** Power the unit could still add (discharge more) above its target, MW. */
+    @JsonProperty("headroomUpMw")
     public double headroomUpMw() {
         return Math.max(0, upperMw - targetMw);
     }
 
     /** Power the unit could still take away (charge more) below its target, MW. */
+    @JsonProperty("headroomDownMw")
     public double headroomDownMw() {
         return Math.max(0, targetMw - lowerMw);
     }

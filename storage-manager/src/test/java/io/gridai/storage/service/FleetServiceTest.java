@@ -110,6 +110,8 @@ class FleetServiceTest {
             assertThat(falling).allSatisfy(s -> assertThat(s.target()).isBetween(down - 1e-6, up + 1e-6));
             given().get("/storage/units/bess-2").then().statusCode(200)
                     .body("lastDecision.mode", equalTo("FREQUENCY_RESPONSE"))
+                    .body("lastDecision.headroomUpMw", org.hamcrest.Matchers.greaterThan(20f))
+                    .body("lastDecision.headroomDownMw", org.hamcrest.Matchers.greaterThan(0f))
                     .body("limits.reserveMw", equalTo(10.0f));
 
             // Inside the dead band: back to rest.
