@@ -67,7 +67,7 @@ final class TelemetryImperfections {
                 }
             } else {
                 if (settings.noiseRelative() > 0) {
-                    value += nextGaussian() * settings.noiseRelative() * Math.abs(value);
+                    value += nextGaussian() * settings.noiseRelative() * noiseScale(m.kind(), value);
                 }
                 if (chance(settings.stuckProbability())) {
                     stuck.put(key, new Stuck(value, settings.stuckTicks()));
@@ -92,6 +92,15 @@ final class TelemetryImperfections {
 
     private boolean chance(double p) {
         return p > 0 && random.nextDouble() < p;
+    }
+
+    /**
+     * What the relative noise is relative to: the value's magnitude, except for frequency, whose meter error does not
+     * grow with the nominal 50 or 60 Hz: there it is relative to 1 Hz (0.5 % noise: 5 mHz, a SCADA transducer's error;
+     * relative to 60 Hz it would be 0.3 Hz, a grid emergency in every reading).
+     */
+    private static double noiseScale(MeasurementKind kind, double value) {
+        return kind == MeasurementKind.FREQUENCY ? 1.0 : Math.abs(value);
     }
 
     private double nextGaussian() {

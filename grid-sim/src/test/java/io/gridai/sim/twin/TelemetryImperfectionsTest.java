@@ -95,4 +95,20 @@ class TelemetryImperfectionsTest {
         int dropped = (int) exactIds.stream().filter(id -> !sentIds.containsKey(id)).count();
         return new Stats(dropped, duplicates, late, spikes, stuckRuns, noisy);
     }
+
+    @Test
+    void frequencyNoiseIsAMetersErrorNotAFractionOfSixtyHertz() {
+        TelemetryImperfections noisy = new TelemetryImperfections(new ImperfectionSettings(7, 0.005, 0, 0, 1, 0, 1, 0, 0,
+                1));
+        double sumSquares = 0;
+        int n = 5000;
+        for (int k = 0; k < n; k++) {
+            Measurement f = Measurement.of(SourceId.of("grid-sim"), AssetId.of("system"), MeasurementKind.FREQUENCY, 60.0,
+                    Unit.HERTZ, T0.plusSeconds(k), T0.plusSeconds(k));
+            double error = noisy.apply(List.of(f)).get(0).value() - 60.0;
+            sumSquares += error * error;
+        }
+        // 0.5 % of 1 Hz: 5 mHz standard deviation (0.3 Hz if it were 0.5 % of 60 Hz)
+        assertThat(Math.sqrt(sumSquares / n)).isBetween(0.0045, 0.0055);
+    }
 }
