@@ -1,12 +1,14 @@
 package io.gridai.storage.control;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.gridai.model.id.AssetId;
 import java.time.Instant;
 import java.util.Set;
 
 /**
- * One unit's setpoint decision at {@code time} (as JSON in the status, with its headroom).
+ * One unit's setpoint decision at {@code time} (as JSON in a unit's status: with its headroom, without the asset the
+ * status already names).
  *
  * @param asset        the battery
  * @param time         the service clock's "now"
@@ -21,7 +23,7 @@ import java.util.Set;
  * @param lowerMw      the hard lower limit now
  * @param validUntil   end of the setpoint's validity
  */
-public record Decision(AssetId asset, Instant time, Mode mode, double targetMw, double requestedMw, double scheduleMw,
+public record Decision(@JsonIgnore AssetId asset, Instant time, Mode mode, double targetMw, double requestedMw, double scheduleMw,
         double scheduleHeldMw, double responseMw, Set<SafetyEnvelope.Limit> binding, double upperMw, double lowerMw,
         Instant validUntil) {
 

@@ -1,10 +1,11 @@
 package io.gridai.storage.control;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.gridai.model.id.AssetId;
 
 /**
  * One battery's limits, as configured. Power in the generator sign convention: positive discharges into the grid,
- * negative charges.
+ * negative charges. (In a unit's JSON status without the asset, which the status names.)
  *
  * @param asset                 the battery's asset id
  * @param capacityMwh           usable energy capacity, MWh
@@ -20,7 +21,7 @@ import io.gridai.model.id.AssetId;
  *                              the response's sustain time it also holds energy back
  * @param droopMwPerHz          frequency response gain k of ΔP = −k·(Δf ∓ dead band), MW per Hz; 0 for none
  */
-public record UnitLimits(AssetId asset, double capacityMwh, double maxChargeMw, double maxDischargeMw,
+public record UnitLimits(@JsonIgnore AssetId asset, double capacityMwh, double maxChargeMw, double maxDischargeMw,
         double chargeEfficiency, double dischargeEfficiency, double socMin, double socMax, double rampMwPerSecond,
         double degradationCostPerMwh, double reserveMw, double droopMwPerHz) {
 

@@ -127,7 +127,8 @@ class FleetServiceTest {
         given().get("/storage/fleet").then().statusCode(200)
                 .body("clock", equalTo("wall"))
                 .body("units.asset", org.hamcrest.Matchers.contains("bess-1", "bess-2"))
-                .body("units[0].limits.capacityMwh", equalTo(100.0f));
+                .body("units[0].limits.capacityMwh", equalTo(100.0f))
+                .body("units[0].limits.asset", org.hamcrest.Matchers.nullValue());
         given().get("/storage/units/bess-9").then().statusCode(404).body(containsString("bess-1"));
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("gridai_storage_soc"));
