@@ -1,0 +1,151 @@
+package io.gridai.operator.audit;
+
+import io.gridai.model.ActorType;
+import io.gridai.model.AuditEvent;
+import io.gridai.model.topic.Topic;
+import io.gridai.model.topic.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * The operator API's own audit chain on {@code grid.audit} (key = chain name, {@code operator-api} by default). At
+ * start {@link #load} reads the topic to its end and continues the chain after the last event under its name (or
+ * starts one with the genesis event), so the chain stays verifiable across restarts ({@link AuditEvent#verify}); the
+ * same approach as the dispatch optimiser's chain (the logic could move to a shared library later). An event counts
+ * only once Kafka acknowledged it ({@code acks=all}); the chain advances only then. One running instance per chain
+ * name: two writers would fork it.
+ */
+public final class AuditTrail {
+
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class);
+
+    private final Map<String, Object> kafka;
+    private final Producer<byte[], byte[]> producer;
+    private final String chain;
+    private final Duration timeout;
+    private volatile boolean loaded;
+    private AuditEvent last;
+
+    public AuditTrail(Map<String, Object> kafka, Producer<byte[], byte[]> producer, String chain, Duration timeout) {
+        this.kafka = kafka;
+        this.producer = producer;
+        this.chain = chain;
+        this.timeout = timeout;
+    }
+
+    public String chain() {
+        return chain;
+    }
+
+    /** Whether the chain's end is known, so that events can be appended. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    /**
+     * Reads {@code grid.audit} to its end and returns this chain's events in sequence order; later appends continue
+     * after the last.
+     *
+     * @throws AuditException when the topic cannot be read to its end within the timeout
+     */
+    public synchronized List<AuditEvent> load() {
+        List<AuditEvent> events = readChain();
+        last = events.isEmpty() ? null : events.get(events.size() - 1);
+        loaded = true;
+        LOG.infof("audit chain=%s continues after sequence=%s", chain, last == null ? "none (genesis)" : last.sequence());
+        return events;
+    }
+
+    /**
+     * Appends an event by an operator and waits for Kafka's acknowledgement.
+     *
+     * @throws AuditException when the chain is not loaded yet or Kafka did not take the event; the chain is unchanged
+     */
+    public synchronized AuditEvent append(ActorType actorType, String actor, String action, String subject,
+            Map<String, String> details) {
+        if (!loaded) {
+            throw new AuditException("the audit chain " + chain + " is still being read; try again shortly");
+        }
+        AuditEvent event = AuditEvent.append(last, Instant.now(), actorType, actor, action, subject, details);
+        Topic<String, AuditEvent> topic = Topics.GRID_AUDIT;
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic.name(),
+                topic.keySerde().serializer().serialize(topic.name(), chain),
+                topic.valueSerde().serializer().serialize(topic.name(), event));
+        try {
+            producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new AuditException("Kafka did not take the audit event: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new AuditException("Kafka did not acknowledge the audit event within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditException("interrupted while writing the audit event", e);
+        }
+        last = event;
+        return event;
+    }
+
+    private List<AuditEvent> readChain() {
+        Topic<String, AuditEvent> topic = Topics.GRID_AUDIT;
+        Properties p = new Properties();
+        kafka.forEach((k, v) -> {
+            if (ConsumerConfig.configNames().contains(k)) {
+                p.put(k, v);
+            }
+        });
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gridai-operator-audit-reader");
+        List<AuditEvent> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic.name(), timeout).stream()
+                    .map(i -> new TopicPartition(topic.name(), i.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AuditException("could not read " + topic.name() + " to its end within " + timeout
+                            + " to continue the audit chain " + chain, null);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    if (r.key() == null || r.value() == null
+                            || !chain.equals(topic.keySerde().deserializer().deserialize(topic.name(), r.key()))) {
+                        continue;
+                    }
+                    found.add(topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparingLong(AuditEvent::sequence));
+        return found;
+    }
+
+    /** The audit chain could not be read or written. */
+    public static final class AuditException extends RuntimeException {
+        public AuditException(String message) {
+            super(message);
+        }
+
+        public AuditException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

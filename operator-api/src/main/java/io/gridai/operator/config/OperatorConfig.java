@@ -1,0 +1,42 @@
+package io.gridai.operator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Everything the operator API reads from configuration under {@code gridai.operator}. Token verification is
+ * smallrye-jwt's own ({@code mp.jwt.verify.*}, {@code smallrye.jwt.*}); Kafka client settings ({@code kafka.*}) go to
+ * the service's consumers and producer as they are. Every key is also in the module README with its default.
+ */
+@ConfigMapping(prefix = "gridai.operator")
+public interface OperatorConfig {
+
+    /** The alert window. */
+    Alerts alerts();
+
+    /** The service's audit chain. */
+    Audit audit();
+
+    /** The alerts kept in memory. */
+    interface Alerts {
+        /** Most alerts kept; the oldest (by alert time) leave first. */
+        @WithDefault("1000")
+        int maxCount();
+
+        /** How far back {@code grid.alerts} is re-read at start. */
+        @WithDefault("PT24H")
+        Duration lookback();
+    }
+
+    /** Where the operators' actions are recorded. */
+    interface Audit {
+        /** The chain's name: the key of its events on {@code grid.audit}. One running instance per chain. */
+        @WithDefault("operator-api")
+        String chain();
+
+        /** How long reading {@code grid.audit} to its end at start, and one append, may take. */
+        @WithDefault("PT30S")
+        Duration timeout();
+    }
+}
