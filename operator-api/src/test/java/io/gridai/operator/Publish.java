@@ -32,7 +32,33 @@ final class Publish {
         return alert;
     }
 
-    private static <K, V> void send(Topic<K, V> topic, K key, V value) {
+    /** {@code count} records made by {@code make}, sent together through one producer, all acknowledged. */
+    static <K, V> void many(Topic<K, V> topic, int count, java.util.function.IntFunction<V> make,
+            java.util.function.Function<V, K> key) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                V value = make.apply(i);
+                sent.add(producer.send(new ProducerRecord<>(topic.name(),
+                        topic.keySerde().serializer().serialize(topic.name(), key.apply(value)),
+                        topic.valueSerde().serializer().serialize(topic.name(), value))));
+            }
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the test broker refused a record: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <K, V> void send(Topic<K, V> topic, K key, V value) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -8,7 +8,7 @@ public record AlertView(String id, String asset, String type, String severity, S
         double value, double limit, Instant time, String message, boolean acknowledged,
         Acknowledgement acknowledgement) {
 
-    static AlertView of(Alert a, Acknowledgement ack) {
+    public static AlertView of(Alert a, Acknowledgement ack) {
         return new AlertView(a.id().value(), a.asset().value(), a.type().name(), a.severity().name(), a.state().name(),
                 a.kind().name(), a.value(), a.limit(), a.time(), a.message(), ack != null, ack);
     }

@@ -18,6 +18,9 @@ public interface OperatorConfig {
     /** The service's audit chain. */
     Audit audit();
 
+    /** The live streams ({@code /api/v1/streams/*}). */
+    Streams streams();
+
     /** The alerts kept in memory. */
     interface Alerts {
         /** Most alerts kept; the oldest (by alert time) leave first. */
@@ -38,5 +41,20 @@ public interface OperatorConfig {
         /** How long reading {@code grid.audit} to its end at start, and one append, may take. */
         @WithDefault("PT30S")
         Duration timeout();
+    }
+
+    /** The live streams. */
+    interface Streams {
+        /** Live events a client may have waiting; one more and the client is dropped. */
+        @WithDefault("1024")
+        int buffer();
+
+        /** Events of each topic kept for resumption (Last-Event-ID); older ids answer 410. */
+        @WithDefault("1000")
+        int replay();
+
+        /** How long a dropped client's write in flight may take before its connection is closed. */
+        @WithDefault("PT5S")
+        Duration dropGrace();
     }
 }
