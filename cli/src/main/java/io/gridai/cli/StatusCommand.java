@@ -93,9 +93,9 @@ public final class StatusCommand implements Callable<Integer> {
         } else if (problem != null) {
             out.println(problem);
         } else {
-            out.printf("%-10s %-9s %-8s %-32s %s%n", "COMPONENT", "HEALTH", "PID", "ADDRESS", "DETAIL");
+            out.printf("%-12s %-9s %-8s %-32s %s%n", "COMPONENT", "HEALTH", "PID", "ADDRESS", "DETAIL");
             for (ComponentStatus s : statuses) {
-                out.printf("%-10s %-9s %-8s %-32s %s%n", s.name(), s.health(), s.pid() == null ? "-" : s.pid(),
+                out.printf("%-12s %-9s %-8s %-32s %s%n", s.name(), s.health(), s.pid() == null ? "-" : s.pid(),
                         s.urls().isEmpty() ? "-" : String.join(" ", s.urls()), s.detail());
             }
             out.println(healthy ? "GridAI is healthy." : "GridAI is NOT healthy.");

@@ -25,6 +25,7 @@ import io.gridai.cli.platform.GridSimComponent;
 import io.gridai.cli.platform.IngestionComponent;
 import io.gridai.cli.platform.KafkaComponent;
 import io.gridai.cli.platform.MqttComponent;
+import io.gridai.cli.platform.OperatorApiComponent;
 import io.gridai.cli.platform.PlatformComponent;
 import io.gridai.cli.platform.PlatformLayout;
 import io.gridai.cli.platform.RunFile;
@@ -168,6 +169,22 @@ public final class UpCommand implements Callable<Integer> {
                     + " of this repository).")
     Path storageApp;
 
+    @Option(names = "--operator-api", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Run the operator API (default: on): alerts and their acknowledgement behind JWT bearer tokens"
+                    + " verified with this installation's key (generated under the data folder on first need); get a"
+                    + " token with ./gridai token --user NAME --role viewer|operator|supervisor|admin.",
+                    "Any gridai.operator.* key can be set in the environment, e.g. GRIDAI_OPERATOR_ALERTS_LOOKBACK=PT1H."})
+    boolean operatorApi;
+
+    @Option(names = "--operator-api-port", defaultValue = "${env:GRIDAI_OPERATOR_API_PORT:-8085}",
+            description = "HTTP port of the operator API; 0 picks a free one (env GRIDAI_OPERATOR_API_PORT; default: ${DEFAULT-VALUE}).")
+    int operatorApiPort;
+
+    @Option(names = "--operator-api-app", paramLabel = "quarkus-run.jar",
+            description = "The packaged operator API (default: operator-api/target/quarkus-app/quarkus-run.jar"
+                    + " of this repository).")
+    Path operatorApiApp;
+
     @Option(names = "--battery-degradation-cost", paramLabel = "$/MWh", defaultValue = "0.5",
             description = "Battery wear cost per MWh discharged, given to both the dispatch optimiser (its battery cycling"
                     + " cost) and the storage manager (its degradation cost), so that the optimiser plans with the wear the"
@@ -233,7 +250,7 @@ public final class UpCommand implements Callable<Integer> {
                     out.flush();
                     continue;
                 }
-                out.printf("  starting %-10s ...%n", component.name());
+                out.printf("  starting %-12s ...%n", component.name());
                 out.flush();
                 Instant t0 = Instant.now();
                 synchronized (started) {
@@ -245,7 +262,7 @@ public final class UpCommand implements Callable<Integer> {
                 ComponentRecord record = component.start(layout, readyTimeout);
                 run = run.with(record);
                 run.write(layout.runFile());
-                out.printf("  %-10s ready in %.1f s: %s%n", component.name(),
+                out.printf("  %-12s ready in %.1f s: %s%n", component.name(),
                         Duration.between(t0, Instant.now()).toMillis() / 1000.0,
                         record.urls().isEmpty() ? record.endpoints().getOrDefault("scenario", "") : String.join(" ", record.urls()));
                 out.flush();
@@ -261,12 +278,17 @@ public final class UpCommand implements Callable<Integer> {
         out.println();
         out.printf("GridAI is up in %.1f s. Components:%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
         for (ComponentRecord c : run.components()) {
-            out.printf("  %-10s pid %-8d %s%n", c.name(), c.pid(),
+            out.printf("  %-12s pid %-8d %s%n", c.name(), c.pid(),
                     c.urls().isEmpty() ? c.endpoints().getOrDefault("scenario", "") : String.join(" ", c.urls()));
         }
         run.components().stream().filter(c -> c.endpoints().containsKey("models")).findFirst().ifPresent(c ->
                 out.printf("Forecast models: %s (add one: ./gridai forecast train --models %s --zone-id zone-1 ...)%n",
                         c.endpoints().get("models"), c.endpoints().get("models")));
+        if (run.components().stream().anyMatch(c -> c.name().equals(OperatorApiComponent.NAME))) {
+            out.printf("Operator API tokens: ./gridai token --user NAME --role viewer|operator|supervisor|admin%s%n",
+                    layout.equals(new PlatformLayout(Path.of(System.getProperty("gridai.home", ".")).resolve(".gridai")))
+                            ? "" : " --data-dir " + layout.dataDir());
+        }
         out.printf("Logs: %s%nCheck health: ./gridai status    Stop: Ctrl-C%n", layout.logsDir());
         out.flush();
 
@@ -317,6 +339,11 @@ public final class UpCommand implements Callable<Integer> {
             plan.add(new StorageComponent(kafka::bootstrapServers,
                     storageApp != null ? storageApp : builtApp("storage-manager"), host, storagePort, "384m", twin,
                     batteryDegradationCost));
+        }
+        if (operatorApi) {
+            // last: it needs only the broker, and operators see the platform once the rest runs
+            plan.add(new OperatorApiComponent(kafka::bootstrapServers,
+                    operatorApiApp != null ? operatorApiApp : builtApp("operator-api"), host, operatorApiPort, "256m"));
         }
         return plan;
     }
@@ -372,7 +399,7 @@ public final class UpCommand implements Callable<Integer> {
             }
             for (PlatformComponent component : reverse) {
                 component.stop(stopTimeout);
-                out.printf("  %-10s stopped%n", component.name());
+                out.printf("  %-12s stopped%n", component.name());
                 out.flush();
             }
             Files.deleteIfExists(layout.runFile());

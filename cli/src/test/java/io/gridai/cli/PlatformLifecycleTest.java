@@ -1,6 +1,7 @@
 package io.gridai.cli;
 
 import io.gridai.cli.platform.DispatchComponent;
+import io.gridai.cli.platform.OperatorApiComponent;
 import io.gridai.cli.platform.StorageComponent;
 import io.gridai.model.Measurement;
 import io.gridai.model.SetpointAck;
@@ -50,7 +51,8 @@ import picocli.CommandLine;
  * hard kill works, and a killed launcher takes its broker with it. With the shared data (RTS-GMLC) the dispatch
  * optimiser dispatches the twin; without generator costs it is not started and `up` says why. The storage manager
  * runs the twin's batteries (RTS-GMLC's own, else one given with --sim-batteries) and the twin takes its setpoints;
- * without batteries or without a twin it is not started and `up` says why.
+ * without batteries or without a twin it is not started and `up` says why. The operator API runs with the installation's
+ * verification key: a token from `gridai token` on the same data folder is accepted, no token is refused.
  */
 class PlatformLifecycleTest {
 
@@ -63,6 +65,8 @@ class PlatformLifecycleTest {
     private static final Path DISPATCH_APP = REPOSITORY.resolve("dispatch-optimizer/service/target/quarkus-app/quarkus-run.jar");
     /** The packaged storage manager, built by the reactor before this module. */
     private static final Path STORAGE_APP = REPOSITORY.resolve("storage-manager/target/quarkus-app/quarkus-run.jar");
+    /** The packaged operator API, built by the reactor before this module. */
+    private static final Path OPERATOR_API_APP = REPOSITORY.resolve("operator-api/target/quarkus-app/quarkus-run.jar");
     /** The shared data `up` finds as the gridai script runs it (env, else beside the repository), when it has RTS-GMLC. */
     private static final Optional<Path> SHARED_DATA = Optional.ofNullable(System.getenv("GRIDAI_SHARED_DATA")).map(Path::of)
             .or(() -> Optional.of(REPOSITORY.resolveSibling("shared").resolve("data")))
@@ -89,8 +93,8 @@ class PlatformLifecycleTest {
         awaitHealthy();
 
         List<ProcessHandle> children = up.descendants().toList();
-        assertThat(children).as("the brokers, ingestion, the Flink jobs, the twin, the storage manager (and with RTS-GMLC the"
-                + " dispatch optimiser) run as their own processes").hasSize(SHARED_DATA.isPresent() ? 7 : 6);
+        assertThat(children).as("the brokers, ingestion, the Flink jobs, the twin, the storage manager, the operator API (and"
+                + " with RTS-GMLC the dispatch optimiser) run as their own processes").hasSize(SHARED_DATA.isPresent() ? 8 : 7);
 
         Result json = run("status", "--json");
         JsonNode doc = new ObjectMapper().readTree(json.out());
@@ -117,6 +121,7 @@ class PlatformLifecycleTest {
             assertThat(output(up)).contains(DispatchComponent.NOT_STARTED + "the twin's case has no generator costs");
         }
         assertTheStorageManagerRunsTheTwinsBattery(doc, bootstrap);
+        assertTheOperatorApiTakesTheInstallationsTokens(doc);
 
         // The twin's telemetry reaches the raw topic through ingestion's Kafka-direct feed, verified as grid-sim.
         try (KafkaConsumer<AssetId, Measurement> raw = new KafkaConsumer<>(Map.<String, Object>of(
@@ -231,6 +236,37 @@ class PlatformLifecycleTest {
         }
     }
 
+    /**
+     * The operator API verifies tokens with the key `gridai token` signs with (the same data folder): a viewer's token
+     * reads {@code /api/v1/me} as that user, a request without one is a 401.
+     */
+    private void assertTheOperatorApiTakesTheInstallationsTokens(JsonNode status) throws Exception {
+        JsonNode api = find(status.get("components"), OperatorApiComponent.NAME);
+        assertThat(api.get("health").asText()).isEqualTo("UP");
+        String alerts = api.get("urls").get(0).asText();
+        assertThat(alerts).startsWith("http://127.0.0.1:").endsWith("/api/v1/alerts");
+        assertThat(api.get("urls").get(1).asText()).endsWith("/q/openapi");
+        URI me = URI.create(alerts.replace("/api/v1/alerts", "/api/v1/me"));
+        assertThat(run("status").out()).as("gridai status lists it").containsPattern("operator-api +UP +\\d+ +" + alerts);
+
+        Result token = run("token", "--user", "lifecycle-viewer", "--role", "viewer");
+        assertThat(token.exit()).as(token.out()).isZero();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(me)
+                .header("Authorization", "Bearer " + token.out().strip()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode who = new ObjectMapper().readTree(answer.body());
+        assertThat(who.get("subject").asText()).isEqualTo("lifecycle-viewer");
+        assertThat(who.get("issuer").asText()).isEqualTo(OperatorApiComponent.ISSUER);
+        assertThat(who.get("grantedRoles")).extracting(JsonNode::asText).containsExactly("viewer");
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(me).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(Files.readString(dataDir.resolve("run/operator-api.properties")))
+                .contains("mp.jwt.verify.issuer=" + OperatorApiComponent.ISSUER)
+                .contains("verification-key.pem");
+    }
+
     /** Without shared data: the battery the main test gives IEEE 118. */
     private static final String LIFECYCLE_BATTERY = "bess-lifecycle";
 
@@ -294,7 +330,7 @@ class PlatformLifecycleTest {
     @Test
     void withoutGeneratorCostsUpRunsWithoutTheDispatchOptimiserAndSaysWhy(@TempDir Path noSharedData) throws Exception {
         // a shared data folder without RTS-GMLC: the twin runs IEEE 118 from PowSyBl's CDF, which has no gencost
-        Process up = launchUp("--no-ingestion", "--no-flink", "--shared-data", noSharedData.toString());
+        Process up = launchUp("--no-ingestion", "--no-flink", "--no-operator-api", "--shared-data", noSharedData.toString());
         awaitHealthy();
         assertThat(output(up)).contains(DispatchComponent.NOT_STARTED + "the twin's case has no generator costs"
                 + " (ieee118cdf: IEEE 118 from PowSyBl's CDF, not a MATPOWER file); run with the shared data or --sim-case"
@@ -311,7 +347,9 @@ class PlatformLifecycleTest {
 
     @Test
     void aKilledLauncherTakesItsBrokerWithItAndUpWorksAgainOnTheSameData() throws Exception {
-        Process first = launchUp("--no-sim", "--no-flink");
+        // without the operator API: it does not watch the launcher's pid yet (gridai.parent-pid), so it would outlive a
+        // killed launcher; the other services do
+        Process first = launchUp("--no-sim", "--no-flink", "--no-operator-api");
         awaitHealthy();
         assertThat(output(first)).contains(StorageComponent.NOT_STARTED + "no grid twin runs (--no-sim)");
         List<ProcessHandle> children = first.descendants().toList();
@@ -324,7 +362,7 @@ class PlatformLifecycleTest {
         assertThat(stale.exit()).isEqualTo(StatusCommand.UNHEALTHY);
         assertThat(stale.out()).contains("stale");
 
-        Process second = launchUp("--no-sim", "--no-flink");
+        Process second = launchUp("--no-sim", "--no-flink", "--no-operator-api");
         awaitHealthy();
         sigint(second);
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -348,7 +386,8 @@ class PlatformLifecycleTest {
                 "up", "--data-dir", dataDir.toString(), "--kafka-port", "0", "--kafka-controller-port", "0",
                 "--kafka-heap", "384m", "--sim-speed", "10", "--ingestion-port", "0", "--mqtt-port", "0", "--ingestion-app",
                 INGESTION_APP.toString(), "--dispatch-port", "0", "--dispatch-app", DISPATCH_APP.toString(),
-                "--storage-port", "0", "--storage-app", STORAGE_APP.toString()));
+                "--storage-port", "0", "--storage-app", STORAGE_APP.toString(), "--operator-api-port", "0",
+                "--operator-api-app", OPERATOR_API_APP.toString()));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command);
         // any gridai.dispatch.* key through the environment: a solve each grid minute (6 s at ×10) instead of 5
