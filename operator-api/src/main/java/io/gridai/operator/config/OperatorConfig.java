@@ -56,5 +56,9 @@ public interface OperatorConfig {
         /** How long a dropped client's write in flight may take before its connection is closed. */
         @WithDefault("PT5S")
         Duration dropGrace();
+
+        /** SO_SNDBUF of the HTTP server's sockets in bytes; 0 leaves the OS default (and its autotuning). */
+        @WithDefault("0")
+        int socketSendBuffer();
     }
 }
