@@ -1,4 +1,4 @@
-package io.gridai.storage.service;
+package io.gridai.service.runtime;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
