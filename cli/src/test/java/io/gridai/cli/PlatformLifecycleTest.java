@@ -347,9 +347,8 @@ class PlatformLifecycleTest {
 
     @Test
     void aKilledLauncherTakesItsBrokerWithItAndUpWorksAgainOnTheSameData() throws Exception {
-        // without the operator API: it does not watch the launcher's pid yet (gridai.parent-pid), so it would outlive a
-        // killed launcher; the other services do
-        Process first = launchUp("--no-sim", "--no-flink", "--no-operator-api");
+        // every service watches the launcher's pid (gridai.parent-pid, service-runtime's ParentProcessWatch)
+        Process first = launchUp("--no-sim", "--no-flink");
         awaitHealthy();
         assertThat(output(first)).contains(StorageComponent.NOT_STARTED + "no grid twin runs (--no-sim)");
         List<ProcessHandle> children = first.descendants().toList();
