@@ -1,6 +1,6 @@
 package io.gridai.storage.service;
 
-import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
+import io.gridai.kafka.quarkus.TopicWriter;
 import io.gridai.model.Measurement;
 import io.gridai.model.Setpoint;
 import io.gridai.model.SetpointOrigin;
@@ -13,12 +13,6 @@ import io.gridai.model.unit.MeasurementKind;
 import io.gridai.model.unit.Unit;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Writes what a plant and the optimiser would, to the test broker, waiting for each acknowledgement. */
 final class Publish {
@@ -45,18 +39,6 @@ final class Publish {
     }
 
     private static <K, V> void send(Topic<K, V> topic, K key, V value) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
-                    topic.valueSerde().serializer().serialize(topic.name(), value))).get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the test broker refused a record: " + e.getCause().getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TopicWriter.send(topic, key, value);
     }
 }

@@ -5,15 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
+import io.gridai.kafka.quarkus.TopicWriter;
 import io.gridai.model.Forecast;
 import io.gridai.model.Measurement;
 import io.gridai.model.id.AssetId;
@@ -33,20 +32,7 @@ final class Send {
     }
 
     static <K, V> void records(Topic<K, V> topic, List<K> keys, List<V> values) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (var producer = new KafkaProducer<>(p, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i++) {
-                sent.add(producer.send(new ProducerRecord<>(topic.name(), keys.get(i), values.get(i))));
-            }
-            for (Future<RecordMetadata> f : sent) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new AssertionError("could not send to " + topic.name() + ": " + e.getMessage(), e);
-        }
+        TopicWriter.sendAll(topic, keys, values);
     }
 
     static void bytes(String topic, byte[] key, byte[] value) {
