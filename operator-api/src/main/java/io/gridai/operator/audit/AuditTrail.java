@@ -1,5 +1,6 @@
 package io.gridai.operator.audit;
 
+import io.gridai.service.runtime.KafkaClientProperties;
 import io.gridai.model.ActorType;
 import io.gridai.model.AuditEvent;
 import io.gridai.model.topic.Topic;
@@ -13,7 +14,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -102,15 +102,7 @@ public final class AuditTrail {
 
     private List<AuditEvent> readChain() {
         Topic<String, AuditEvent> topic = Topics.GRID_AUDIT;
-        Properties p = new Properties();
-        kafka.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
-                p.put(k, v);
-            }
-        });
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gridai-operator-audit-reader");
+        Properties p = KafkaClientProperties.assigningConsumer(kafka, "gridai-operator-audit-reader");
         List<AuditEvent> found = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -1,5 +1,6 @@
 package io.gridai.operator.stream;
 
+import io.gridai.service.runtime.KafkaClientProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridai.model.Alert;
@@ -25,7 +26,6 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -185,16 +185,7 @@ public class Streams {
     }
 
     private Properties consumerProperties(StreamKind kind) {
-        Properties p = new Properties();
-        kafka.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
-                p.put(k, v);
-            }
-        });
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gridai-operator-stream-" + kind.streamName());
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return p;
+        return KafkaClientProperties.assigningConsumer(kafka, "gridai-operator-stream-" + kind.streamName());
     }
 
     void stop(@Observes ShutdownEvent event) {

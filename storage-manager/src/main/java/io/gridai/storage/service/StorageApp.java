@@ -1,5 +1,6 @@
 package io.gridai.storage.service;
 
+import io.gridai.service.runtime.KafkaClientProperties;
 import io.gridai.model.Alert;
 import io.gridai.model.AlertState;
 import io.gridai.model.AlertType;
@@ -42,7 +43,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -354,29 +354,12 @@ public class StorageApp {
     }
 
     private Properties consumerProperties() {
-        Properties p = new Properties();
-        kafka.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
-                p.put(k, v);
-            }
-        });
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gridai-storage-inputs");
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return p;
+        return KafkaClientProperties.assigningConsumer(kafka, "gridai-storage-inputs");
     }
 
     private Properties producerProperties() {
-        Properties p = new Properties();
-        kafka.forEach((k, v) -> {
-            if (ProducerConfig.configNames().contains(k)) {
-                p.put(k, v);
-            }
-        });
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "gridai-storage-manager");
+        Properties p = KafkaClientProperties.durableProducer(kafka, "gridai-storage-manager");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0"); // a setpoint or an answer is not held back for batching
         return p;
     }
 

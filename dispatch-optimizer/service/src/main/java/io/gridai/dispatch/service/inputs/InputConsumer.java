@@ -1,5 +1,6 @@
 package io.gridai.dispatch.service.inputs;
 
+import io.gridai.service.runtime.KafkaClientProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -98,16 +98,7 @@ public final class InputConsumer implements AutoCloseable {
     }
 
     private Properties properties() {
-        Properties p = new Properties();
-        kafka.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
-                p.put(k, v);
-            }
-        });
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gridai-dispatch-inputs");
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return p;
+        return KafkaClientProperties.assigningConsumer(kafka, "gridai-dispatch-inputs");
     }
 
     private void assign(KafkaConsumer<byte[], byte[]> c) {

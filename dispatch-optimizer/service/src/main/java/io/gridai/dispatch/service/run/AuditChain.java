@@ -1,12 +1,12 @@
 package io.gridai.dispatch.service.run;
 
+import io.gridai.service.runtime.KafkaClientProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -56,15 +56,7 @@ public final class AuditChain {
 
     private AuditEvent readLast() {
         Topic<String, AuditEvent> topic = Topics.GRID_AUDIT;
-        Properties p = new Properties();
-        kafka.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
-                p.put(k, v);
-            }
-        });
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gridai-dispatch-audit-reader");
+        Properties p = KafkaClientProperties.assigningConsumer(kafka, "gridai-dispatch-audit-reader");
         AuditEvent found = null;
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topic.name(), READ_TIMEOUT).stream()

@@ -1,5 +1,6 @@
 package io.gridai.dispatch.service.run;
 
+import io.gridai.service.runtime.KafkaClientProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +30,7 @@ public final class KafkaOut implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
 
     public KafkaOut(Map<String, Object> kafka) {
-        Properties p = new Properties();
-        kafka.forEach((k, v) -> {
-            if (ProducerConfig.configNames().contains(k)) {
-                p.put(k, v);
-            }
-        });
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "gridai-dispatch-optimizer");
+        Properties p = KafkaClientProperties.durableProducer(kafka, "gridai-dispatch-optimizer");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis() / 2);
         producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
