@@ -1,32 +1,26 @@
 package io.gridai.operator.audit;
 
-import io.gridai.service.runtime.KafkaClientProperties;
+import io.gridai.service.runtime.AuditChainReader;
 import io.gridai.model.ActorType;
 import io.gridai.model.AuditEvent;
 import io.gridai.model.topic.Topic;
 import io.gridai.model.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
 /**
  * The operator API's own audit chain on {@code grid.audit} (key = chain name, {@code operator-api} by default). At
  * start {@link #load} reads the topic to its end and continues the chain after the last event under its name (or
  * starts one with the genesis event), so the chain stays verifiable across restarts ({@link AuditEvent#verify}); the
- * same approach as the dispatch optimiser's chain (the logic could move to a shared library later). An event counts
+ * same reader as the dispatch optimiser's chain (service-runtime's {@code AuditChainReader}). An event counts
  * only once Kafka acknowledged it ({@code acks=all}); the chain advances only then. One running instance per chain
  * name: two writers would fork it.
  */
@@ -101,33 +95,11 @@ public final class AuditTrail {
     }
 
     private List<AuditEvent> readChain() {
-        Topic<String, AuditEvent> topic = Topics.GRID_AUDIT;
-        Properties p = KafkaClientProperties.assigningConsumer(kafka, "gridai-operator-audit-reader");
-        List<AuditEvent> found = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic.name(), timeout).stream()
-                    .map(i -> new TopicPartition(topic.name(), i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts, timeout);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AuditException("could not read " + topic.name() + " to its end within " + timeout
-                            + " to continue the audit chain " + chain, null);
-                }
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    if (r.key() == null || r.value() == null
-                            || !chain.equals(topic.keySerde().deserializer().deserialize(topic.name(), r.key()))) {
-                        continue;
-                    }
-                    found.add(topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
-                }
-            }
+        try {
+            return AuditChainReader.read(kafka, chain, "gridai-operator-audit-reader", timeout);
+        } catch (AuditChainReader.ChainReadException e) {
+            throw new AuditException(e.getMessage(), e.getCause());
         }
-        found.sort(java.util.Comparator.comparingLong(AuditEvent::sequence));
-        return found;
     }
 
     /** The audit chain could not be read or written. */

@@ -1,21 +1,15 @@
 package io.gridai.dispatch.service.run;
 
-import io.gridai.service.runtime.KafkaClientProperties;
+import io.gridai.service.runtime.AuditChainReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
 import io.gridai.model.ActorType;
 import io.gridai.model.AuditEvent;
-import io.gridai.model.topic.Topic;
 import io.gridai.model.topic.Topics;
 
 /**
@@ -55,32 +49,11 @@ public final class AuditChain {
     }
 
     private AuditEvent readLast() {
-        Topic<String, AuditEvent> topic = Topics.GRID_AUDIT;
-        Properties p = KafkaClientProperties.assigningConsumer(kafka, "gridai-dispatch-audit-reader");
-        AuditEvent found = null;
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic.name(), READ_TIMEOUT).stream()
-                    .map(i -> new TopicPartition(topic.name(), i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts, READ_TIMEOUT);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new KafkaOut.KafkaOutException("could not read " + topic.name() + " to its end within " + READ_TIMEOUT
-                            + " to continue the audit chain " + chain);
-                }
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    if (r.key() == null || !chain.equals(topic.keySerde().deserializer().deserialize(topic.name(), r.key()))) {
-                        continue;
-                    }
-                    AuditEvent e = topic.valueSerde().deserializer().deserialize(topic.name(), r.value());
-                    if (found == null || e.sequence() > found.sequence()) {
-                        found = e;
-                    }
-                }
-            }
+        try {
+            List<AuditEvent> events = AuditChainReader.read(kafka, chain, "gridai-dispatch-audit-reader", READ_TIMEOUT);
+            return events.isEmpty() ? null : events.get(events.size() - 1);
+        } catch (AuditChainReader.ChainReadException e) {
+            throw new KafkaOut.KafkaOutException(e.getMessage());
         }
-        return found;
     }
 }
