@@ -66,6 +66,7 @@ public class OperatorApp {
     private volatile boolean running = true;
     private volatile boolean assigned;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private volatile List<AuditEvent> restoredChain;
 
     public OperatorApp(OperatorConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
             MeterRegistry metrics) {
@@ -108,6 +109,24 @@ public class OperatorApp {
 
     public String auditChain() {
         return audit.chain();
+    }
+
+    /** The service's audit chain: every operator action is appended here before it takes effect. */
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    /**
+     * The chain's events as read at start, for the parts of the service that rebuild their state from what operators
+     * did before a restart; empty until the chain has been read (poll it, as the service's other readers do).
+     */
+    public Optional<List<AuditEvent>> restoredChain() {
+        return Optional.ofNullable(restoredChain);
+    }
+
+    /** The service's one idempotent producer ({@code acks=all}, no linger) for what operators' actions publish. */
+    public KafkaProducer<byte[], byte[]> producer() {
+        return producer;
     }
 
     /** The outcome of an acknowledgement: the one that holds and whether this call made it. */
@@ -194,6 +213,7 @@ public class OperatorApp {
     }
 
     private void restore(List<AuditEvent> chain) {
+        restoredChain = List.copyOf(chain);
         int restored = 0;
         for (AuditEvent e : chain) {
             if (ACTION_ACK.equals(e.action())) {
