@@ -8,6 +8,7 @@ import io.gridai.operator.stream.StreamKind;
 import io.gridai.operator.stream.Streams;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -18,12 +19,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,6 +41,8 @@ import org.jboss.logging.Logger;
 public class StreamsResource {
 
     private static final Logger LOG = Logger.getLogger(StreamsResource.class);
+    /** How long a browser's EventSource waits before it reconnects (the stream's {@code retry:} field). */
+    private static final Duration RECONNECT = Duration.ofSeconds(2);
 
     private final Streams streams;
     private final Vertx vertx;
@@ -77,7 +80,7 @@ public class StreamsResource {
                 : e -> asset.strip().equals(e.subject());
         StreamHub hub = streams.hub(kind);
         io.vertx.core.Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
-        StreamClient client = new StreamClient(kind.streamName(), new SseConnection(sink, sse, request, context),
+        StreamClient client = new StreamClient(new SseConnection(sink, sse, request, context),
                 filter, streams.config().buffer(), streams.config().dropGrace(), new StreamClient.Listener() {
                     @Override
                     public void dropped(StreamClient c) {
@@ -102,18 +105,37 @@ public class StreamsResource {
         }
     }
 
-    /** A client's SSE connection: JAX-RS' sink for the events, the Vert.x request to cut the connection. */
-    private record SseConnection(SseEventSink sink, Sse sse, HttpServerRequest request,
-            io.vertx.core.Context context)
-            implements StreamClient.Connection {
+    /**
+     * A client's SSE connection. JAX-RS' sink holds the request open and writes the first frame (a comment and the
+     * reconnection delay), which commits the {@code text/event-stream} response and its headers; the events' frames,
+     * rendered once for all clients and coalesced per write by {@link StreamClient}, then go to the same Vert.x
+     * response directly, without JAX-RS serialising each event again. Used on the connection's event loop only.
+     */
+    private static final class SseConnection implements StreamClient.Connection {
+
+        private final SseEventSink sink;
+        private final Sse sse;
+        private final HttpServerRequest request;
+        private final io.vertx.core.Context context;
+        private boolean opened;
+
+        SseConnection(SseEventSink sink, Sse sse, HttpServerRequest request, io.vertx.core.Context context) {
+            this.sink = sink;
+            this.sse = sse;
+            this.request = request;
+            this.context = context;
+        }
 
         @Override
-        public CompletionStage<?> send(String event, String id, String data) {
-            OutboundSseEvent.Builder b = sse.newEventBuilder().name(event).data(data);
-            if (id != null) {
-                b.id(id);
+        public CompletionStage<?> write(byte[] frames) {
+            if (!opened) {
+                opened = true;
+                sink.send(sse.newEventBuilder().comment("gridai stream").reconnectDelay(RECONNECT.toMillis()).build());
             }
-            return sink.send(b.build());
+            if (sink.isClosed()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the stream is closed"));
+            }
+            return request.response().write(Buffer.buffer(frames)).toCompletionStage();
         }
 
         @Override

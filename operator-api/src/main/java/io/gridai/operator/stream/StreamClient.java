@@ -11,9 +11,10 @@ import java.util.function.Predicate;
  *
  * <p>The consumer thread only ever {@link #offer}s: it appends to the buffer under this client's own lock and, when
  * the connection is idle, schedules the pump on the connection's event loop; it never writes and never waits. The
- * pump writes one event at a time and takes the next only when the previous write has completed (Netty handed it to
- * the socket), so at most one event is in flight and a client that does not read holds at most its buffer, one event
- * and what the kernel's socket buffers take.
+ * pump writes what the buffer holds (up to {@link #MAX_WRITE_BYTES} of frames, each rendered once for all clients) in
+ * one write and takes more only when that write has completed (Netty handed it to the socket), so at most one write is
+ * in flight and a client that does not read holds at most its buffer, one write and what the kernel's socket buffers
+ * take. Coalescing matters at scale: a client that keeps up gets one write per burst, not one per event.
  *
  * <p><b>Backpressure policy: drop.</b> When an event finds the buffer full, the client is dropped: its buffer is
  * cleared, the drop is counted, and if the write in flight completes within {@code dropGrace} the client gets a final
@@ -23,10 +24,16 @@ import java.util.function.Predicate;
  */
 public final class StreamClient {
 
+    /** Most bytes of frames one write carries (a frame larger than this goes alone). */
+    public static final int MAX_WRITE_BYTES = 64 * 1024;
+
     /** The client's side of the HTTP connection, as the pump needs it. */
     public interface Connection {
-        /** Writes one SSE event; completes when written to the socket, exceptionally when it cannot be. */
-        CompletionStage<?> send(String event, String id, String data);
+        /**
+         * Writes SSE frames ({@link StreamEvent#frame}s, concatenated); completes when written to the socket,
+         * exceptionally when it cannot be.
+         */
+        CompletionStage<?> write(byte[] frames);
 
         /** Ends the stream normally. */
         void close();
@@ -50,7 +57,6 @@ public final class StreamClient {
         void closed(StreamClient client);
     }
 
-    private final String eventName;
     private final Connection connection;
     private final Predicate<StreamEvent> filter;
     private final int capacity;
@@ -62,9 +68,8 @@ public final class StreamClient {
     private boolean dropping;
     private boolean done;
 
-    public StreamClient(String eventName, Connection connection, Predicate<StreamEvent> filter, int capacity,
+    public StreamClient(Connection connection, Predicate<StreamEvent> filter, int capacity,
             Duration dropGrace, Listener listener) {
-        this.eventName = eventName;
         this.connection = connection;
         this.filter = filter;
         this.capacity = capacity;
@@ -148,21 +153,18 @@ public final class StreamClient {
     }
 
     private void pump() {
-        StreamEvent next;
+        byte[] frames;
         synchronized (this) {
             scheduled = false;
-            if (inFlight || done || dropping) {
+            if (inFlight || done || dropping || buffer.isEmpty()) {
                 return;
             }
-            next = buffer.poll();
-            if (next == null) {
-                return;
-            }
+            frames = takeFrames();
             inFlight = true;
         }
         CompletionStage<?> sent;
         try {
-            sent = connection.send(eventName, next.id(), next.json());
+            sent = connection.write(frames);
         } catch (RuntimeException e) {
             gone();
             return;
@@ -185,6 +187,32 @@ public final class StreamClient {
         });
     }
 
+    /** Under the lock: the buffer's first frames, at least one and at most {@link #MAX_WRITE_BYTES} together. */
+    private byte[] takeFrames() {
+        StreamEvent first = buffer.poll();
+        if (buffer.isEmpty() || first.frame().length >= MAX_WRITE_BYTES) {
+            return first.frame();
+        }
+        int size = first.frame().length;
+        int count = 1;
+        for (StreamEvent e : buffer) {
+            if (size + e.frame().length > MAX_WRITE_BYTES) {
+                break;
+            }
+            size += e.frame().length;
+            count++;
+        }
+        byte[] out = new byte[size];
+        System.arraycopy(first.frame(), 0, out, 0, first.frame().length);
+        int at = first.frame().length;
+        for (int i = 1; i < count; i++) {
+            byte[] f = buffer.poll().frame();
+            System.arraycopy(f, 0, out, at, f.length);
+            at += f.length;
+        }
+        return out;
+    }
+
     /** Writes {@code event: dropped} and ends the stream, once nothing is in flight. */
     private void finishDrop() {
         synchronized (this) {
@@ -194,8 +222,8 @@ public final class StreamClient {
             done = true;
         }
         try {
-            connection.send("dropped", null, "{\"reason\":\"client too slow: its buffer of " + capacity
-                    + " events was full\"}").whenComplete((ok, failure) -> {
+            connection.write(StreamEvent.frame("dropped", null, "{\"reason\":\"client too slow: its buffer of "
+                    + capacity + " events was full\"}")).whenComplete((ok, failure) -> {
                         connection.close();
                         listener.closed(this);
                     });

@@ -175,8 +175,8 @@ public class Streams {
             hub.skip(r.partition(), r.offset());
             return;
         }
-        hub.publish(new StreamEvent(r.partition(), r.offset(), hub.idAfter(r.partition(), r.offset()),
-                shown.subject(), rendered));
+        hub.publish(StreamEvent.of(kind.streamName(), r.partition(), r.offset(),
+                hub.idAfter(r.partition(), r.offset()), shown.subject(), rendered));
         events.get(kind).increment();
     }
 
