@@ -40,6 +40,7 @@ class SecurityTest {
         return Stream.of(
                 new Endpoint("GET /api/v1/alerts", "viewer", "guest", "admin", () -> "/api/v1/alerts", "GET"),
                 new Endpoint("GET /api/v1/me", "viewer", "guest", "supervisor", () -> "/api/v1/me", "GET"),
+                new Endpoint("GET /api/v1/zones", "viewer", "guest", "operator", () -> "/api/v1/zones", "GET"),
                 // A fresh alert for each acknowledgement, so that the right role gets 200, not 409.
                 new Endpoint("POST /api/v1/alerts/{id}/ack", "operator", "viewer", "supervisor",
                         () -> "/api/v1/alerts/" + Alerts.published(Publish.alert("sec-asset", AlertState.RAISED,

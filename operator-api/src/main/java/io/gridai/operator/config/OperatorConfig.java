@@ -21,6 +21,24 @@ public interface OperatorConfig {
     /** The live streams ({@code /api/v1/streams/*}). */
     Streams streams();
 
+    /** The zones' load and forecasts kept in memory ({@code /api/v1/zones}). */
+    Zones zones();
+
+    /** The zones' recent load windows and forecasts. */
+    interface Zones {
+        /** How far back {@code grid.zone-load} and {@code grid.forecasts} are re-read at start. */
+        @WithDefault("PT48H")
+        Duration lookback();
+
+        /** Windows kept per zone and window length (2016: a week of 5-minute windows). */
+        @WithDefault("2016")
+        int maxWindows();
+
+        /** Forecasts kept per zone (the newest by issue time). */
+        @WithDefault("96")
+        int maxForecasts();
+    }
+
     /** The alerts kept in memory. */
     interface Alerts {
         /** Most alerts kept; the oldest (by alert time) leave first. */

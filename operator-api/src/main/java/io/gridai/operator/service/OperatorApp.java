@@ -2,7 +2,6 @@ package io.gridai.operator.service;
 
 import io.gridai.service.runtime.KafkaClientProperties;
 import io.gridai.model.ActorType;
-import io.gridai.model.Alert;
 import io.gridai.model.AuditEvent;
 import io.gridai.model.id.AlertId;
 import io.gridai.model.topic.Topic;
@@ -12,6 +11,9 @@ import io.gridai.operator.alerts.Acknowledgement;
 import io.gridai.operator.alerts.AlertBook;
 import io.gridai.operator.audit.AuditTrail;
 import io.gridai.operator.config.OperatorConfig;
+import io.gridai.operator.stream.StreamKind.ForecastView;
+import io.gridai.operator.stream.StreamKind.ZoneLoadView;
+import io.gridai.operator.zones.ZoneBook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +45,8 @@ import org.jboss.logging.Logger;
 /**
  * The operator API's Kafka side. One thread first reads the service's audit chain (its end, and the acknowledgements
  * it records, so that they survive a restart), then reads {@code grid.alerts} from {@code alerts.lookback} on into the
- * {@link AlertBook}. Actions (acknowledgements) are written to {@code grid.audit} through one idempotent producer with
+ * {@link AlertBook}, and {@code grid.zone-load} and {@code grid.forecasts} from {@code zones.lookback} on into the
+ * {@link ZoneBook}. Actions (acknowledgements) are written to {@code grid.audit} through one idempotent producer with
  * {@code acks=all} before they take effect.
  */
 @Startup
@@ -59,6 +63,7 @@ public class OperatorApp {
     private final OperatorConfig config;
     private final Map<String, Object> kafka;
     private final AlertBook alerts;
+    private final ZoneBook zones;
     private final KafkaProducer<byte[], byte[]> producer;
     private final AuditTrail audit;
     private final Counter acknowledged;
@@ -74,6 +79,7 @@ public class OperatorApp {
         this.kafka = kafka;
         try {
             this.alerts = new AlertBook(config.alerts().maxCount());
+            this.zones = new ZoneBook(config.zones().maxWindows(), config.zones().maxForecasts());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
@@ -92,6 +98,11 @@ public class OperatorApp {
 
     public AlertBook alerts() {
         return alerts;
+    }
+
+    /** The zones' recent load windows and forecasts. */
+    public ZoneBook zones() {
+        return zones;
     }
 
     /** Whether the audit chain is loaded and the alerts consumer has its partitions. */
@@ -176,12 +187,19 @@ public class OperatorApp {
             try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer = c;
-                List<TopicPartition> parts = TopicPositions.partitions(c, Topics.GRID_ALERTS.name());
+                List<TopicPartition> alertParts = TopicPositions.partitions(c, Topics.GRID_ALERTS.name());
+                List<TopicPartition> zoneParts = new ArrayList<>(TopicPositions.partitions(c, Topics.GRID_ZONE_LOAD.name()));
+                zoneParts.addAll(TopicPositions.partitions(c, Topics.GRID_FORECASTS.name()));
+                List<TopicPartition> parts = new ArrayList<>(alertParts);
+                parts.addAll(zoneParts);
                 c.assign(parts);
-                TopicPositions.seekSince(c, parts, Instant.now().minus(config.alerts().lookback()));
+                TopicPositions.seekSince(c, alertParts, Instant.now().minus(config.alerts().lookback()));
+                TopicPositions.seekSince(c, zoneParts, Instant.now().minus(config.zones().lookback()));
                 parts.forEach(c::position);
                 assigned = true;
-                LOG.infof("reading alerts topic=%s lookback=%s", Topics.GRID_ALERTS.name(), config.alerts().lookback());
+                LOG.infof("reading alerts topic=%s lookback=%s, zone load and forecasts topics=%s,%s lookback=%s",
+                        Topics.GRID_ALERTS.name(), config.alerts().lookback(), Topics.GRID_ZONE_LOAD.name(),
+                        Topics.GRID_FORECASTS.name(), config.zones().lookback());
                 while (running) {
                     for (ConsumerRecord<byte[], byte[]> r : c.poll(POLL)) {
                         file(r);
@@ -235,12 +253,22 @@ public class OperatorApp {
         if (r.value() == null) {
             return;
         }
-        Topic<?, Alert> topic = Topics.GRID_ALERTS;
         try {
-            alerts.add(topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
+            if (r.topic().equals(Topics.GRID_ALERTS.name())) {
+                alerts.add(decode(Topics.GRID_ALERTS, r));
+            } else if (r.topic().equals(Topics.GRID_ZONE_LOAD.name())) {
+                zones.add(ZoneLoadView.of(decode(Topics.GRID_ZONE_LOAD, r)));
+            } else if (r.topic().equals(Topics.GRID_FORECASTS.name())) {
+                zones.add(ForecastView.of(decode(Topics.GRID_FORECASTS, r)));
+            }
         } catch (RuntimeException e) {
-            LOG.warnf("undecodable alert skipped partition=%d offset=%d: %s", r.partition(), r.offset(), e.getMessage());
+            LOG.warnf("undecodable record skipped topic=%s partition=%d offset=%d: %s", r.topic(), r.partition(),
+                    r.offset(), e.getMessage());
         }
+    }
+
+    private static <V> V decode(Topic<?, V> topic, ConsumerRecord<byte[], byte[]> r) {
+        return topic.valueSerde().deserializer().deserialize(topic.name(), r.value());
     }
 
     private Properties consumerProperties() {

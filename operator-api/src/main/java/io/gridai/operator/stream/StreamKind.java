@@ -73,7 +73,7 @@ public enum StreamKind {
     /** A forecast as streamed ({@code step} as an ISO-8601 duration). */
     public record ForecastView(String zone, String kind, String unit, Instant issueTime, String step,
             List<Double> quantileLevels, List<StepView> steps, String modelVersion, Instant madeAt) {
-        static ForecastView of(Forecast f) {
+        public static ForecastView of(Forecast f) {
             return new ForecastView(f.zone().value(), f.kind().name(), f.unit().symbol(), f.issueTime(),
                     f.step().toString(), f.quantileLevels(),
                     f.steps().stream().map(s -> new StepView(s.index(), s.validTime(), s.values())).toList(),
@@ -84,7 +84,7 @@ public enum StreamKind {
     /** A zone's load in one window as streamed ({@code window} as an ISO-8601 duration). */
     public record ZoneLoadView(String zone, Instant windowStart, String window, Instant windowEnd, double activePowerMw,
             int assets, long readings) {
-        static ZoneLoadView of(ZoneLoad z) {
+        public static ZoneLoadView of(ZoneLoad z) {
             return new ZoneLoadView(z.zone().value(), z.windowStart(), z.window().toString(), z.windowEnd(),
                     z.activePowerMw(), z.assets(), z.readings());
         }
