@@ -52,6 +52,14 @@ class SecurityTest {
                 new Endpoint("POST /api/v1/proposals/{id}/approve", "operator", "viewer", "supervisor",
                         () -> "/api/v1/proposals/" + PublishedProposals.publish(RiskLevel.LOW).id().value()
                                 + "/approve", "POST"),
+                new Endpoint("GET /api/v1/setpoints", "viewer", "guest", "operator", () -> "/api/v1/setpoints", "GET"),
+                new Endpoint("GET /api/v1/setpoints/history", "viewer", "guest", "admin",
+                        () -> "/api/v1/setpoints/history", "GET"),
+                new Endpoint("GET /api/v1/dispatch/solves", "viewer", "guest", "operator",
+                        () -> "/api/v1/dispatch/solves", "GET"),
+                new Endpoint("GET /api/v1/dispatch/solves/latest", "viewer", "guest", "supervisor",
+                        () -> "/api/v1/dispatch/solves/latest", "GET"),
+                new Endpoint("GET /api/v1/health", "viewer", "guest", "admin", () -> "/api/v1/health", "GET"),
                 new Endpoint("POST /api/v1/proposals/{id}/reject", "operator", "viewer", "admin",
                         () -> "/api/v1/proposals/" + PublishedProposals.publish(RiskLevel.LOW).id().value()
                                 + "/reject", "POST"));
