@@ -73,6 +73,33 @@ class ProposalBookTest {
     }
 
     @Test
+    void anAuditChainRestoresAPartialApprovalAndOwesAnUnpublishedDecision() {
+        io.gridai.model.AuditEvent genesis = io.gridai.model.AuditEvent.first(T0, io.gridai.model.ActorType.SYSTEM,
+                "operator-api", "chain.start", "", java.util.Map.of());
+        io.gridai.model.AuditEvent partial = genesis.next(T0.plusSeconds(1), io.gridai.model.ActorType.OPERATOR,
+                "olga", "proposal.approve", "p-high", java.util.Map.of("reason", "fine", "supervisor", "false",
+                        "completes", "false"));
+        io.gridai.model.AuditEvent rejected = partial.next(T0.plusSeconds(2), io.gridai.model.ActorType.OPERATOR,
+                "ben", "proposal.reject", "p-low", java.util.Map.of("reason", "no"));
+        io.gridai.model.AuditEvent other = rejected.next(T0.plusSeconds(3), io.gridai.model.ActorType.OPERATOR,
+                "olga", "alert.acknowledge", "al-1", java.util.Map.of());
+        ProposalBook book = new ProposalBook(10, RULES);
+        book.add(proposal("p-low", RiskLevel.LOW, T0));
+
+        ProposalBook.Restored r = book.restore(List.of(genesis, partial, rejected, other), "proposal.approve",
+                "proposal.reject", "operator-api");
+        book.add(proposal("p-high", RiskLevel.HIGH, T0));
+
+        assertThat(r).isEqualTo(new ProposalBook.Restored(1, 1, 0));
+        assertThat(book.get(ProposalId.of("p-high")).orElseThrow().state()).isEqualTo(ProposalState.PENDING);
+        assertThatThrownBy(() -> book.checkApproval(ProposalId.of("p-high"), "olga", false))
+                .extracting(e -> ((ProposalRefusal) e).why()).isEqualTo(ProposalRefusal.Why.SAME_PERSON);
+        assertThat(book.get(ProposalId.of("p-low")).orElseThrow().decision().by()).isEqualTo("ben");
+        assertThat(book.unpublished("operator-api")).singleElement()
+                .satisfies(d -> assertThat(d.auditSequence()).isEqualTo(rejected.sequence()));
+    }
+
+    @Test
     void holdsAtMostMaxCountNewestFirst() {
         ProposalBook book = new ProposalBook(2, RULES);
         book.add(proposal("p1", RiskLevel.LOW, T0));

@@ -166,6 +166,47 @@ public final class ProposalBook {
         return Optional.ofNullable(e.proposal).map(p -> decision(p, e.decision, auditChain));
     }
 
+    /** What {@link #restore} put back. */
+    public record Restored(int approvals, int rejections, int skipped) {
+    }
+
+    /**
+     * Puts back the approvals and rejections an audit chain records ({@code approveAction}, {@code rejectAction};
+     * subject = proposal id; details {@code reason}, {@code supervisor}, {@code completes}), in chain order. A
+     * proposal decided on the topic already keeps that decision; a decision the chain records but the topic does
+     * not show is {@link #unpublished owed}.
+     */
+    public synchronized Restored restore(List<io.gridai.model.AuditEvent> chain, String approveAction,
+            String rejectAction, String auditChain) {
+        int approvals = 0;
+        int rejections = 0;
+        int skipped = 0;
+        for (io.gridai.model.AuditEvent e : chain) {
+            boolean approve = approveAction.equals(e.action());
+            if (!approve && !rejectAction.equals(e.action())) {
+                continue;
+            }
+            ProposalId id;
+            try {
+                id = ProposalId.of(e.subject());
+            } catch (IllegalArgumentException bad) {
+                skipped++;
+                continue;
+            }
+            String reason = e.details().getOrDefault("reason", "");
+            reason = reason.isBlank() ? "(no reason recorded)" : reason;
+            if (approve) {
+                approve(id, new Approval(e.actor(), e.time(), reason, "true".equals(e.details().get("supervisor"))),
+                        "true".equals(e.details().get("completes")), auditChain, e.sequence());
+                approvals++;
+            } else {
+                reject(id, new ProposalSignoff(e.actor(), e.time(), reason), auditChain, e.sequence());
+                rejections++;
+            }
+        }
+        return new Restored(approvals, rejections, skipped);
+    }
+
     /** Marks a decision as on {@code grid.proposal-decisions}. */
     public synchronized void published(ProposalId id) {
         Entry e = entries.get(id);

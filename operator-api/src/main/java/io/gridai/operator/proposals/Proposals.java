@@ -226,32 +226,10 @@ public class Proposals {
     }
 
     private synchronized void restore(List<AuditEvent> chain) {
-        int approvals = 0;
-        int rejections = 0;
-        for (AuditEvent e : chain) {
-            boolean approve = ACTION_APPROVE.equals(e.action());
-            if (!approve && !ACTION_REJECT.equals(e.action())) {
-                continue;
-            }
-            try {
-                ProposalId id = ProposalId.of(e.subject());
-                String reason = e.details().getOrDefault("reason", "");
-                reason = reason.isBlank() ? "(no reason recorded)" : reason;
-                if (approve) {
-                    book.approve(id, new ProposalBook.Approval(e.actor(), e.time(), reason,
-                            "true".equals(e.details().get("supervisor"))), "true".equals(e.details().get("completes")),
-                            app.auditChain(), e.sequence());
-                    approvals++;
-                } else {
-                    book.reject(id, new ProposalSignoff(e.actor(), e.time(), reason), app.auditChain(), e.sequence());
-                    rejections++;
-                }
-            } catch (IllegalArgumentException bad) {
-                LOG.warnf("audit event sequence=%d names no valid proposal: %s", e.sequence(), bad.getMessage());
-            }
-        }
+        ProposalBook.Restored r = book.restore(chain, ACTION_APPROVE, ACTION_REJECT, app.auditChain());
         restored = true;
-        LOG.infof("proposals restored approvals=%d rejections=%d chain=%s", approvals, rejections, app.auditChain());
+        LOG.infof("proposals restored approvals=%d rejections=%d skipped=%d chain=%s", r.approvals(),
+                r.rejections(), r.skipped(), app.auditChain());
     }
 
     void stop(@Observes ShutdownEvent event) {
