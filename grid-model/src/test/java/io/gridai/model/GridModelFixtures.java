@@ -69,6 +69,14 @@ public final class GridModelFixtures {
                 RiskLevel.MEDIUM);
     }
 
+    /** {@link #proposal()} approved by two different people (four eyes), the second one recorded at sequence 12. */
+    public static ProposalDecision proposalDecision() {
+        return new ProposalDecision(ProposalId.of("prop-7"), ProposalOutcome.APPROVED, RiskLevel.HIGH,
+                List.of(new ProposalSignoff("anna", T0.plusSeconds(60), "surplus confirmed on the SCADA trend"),
+                        new ProposalSignoff("ben", T0.plusSeconds(95), "second check: line L12 rating as stated")),
+                "operator-api", 12);
+    }
+
     /** The second event of a chain. */
     public static AuditEvent auditEvent() {
         AuditEvent first = AuditEvent.first(T0, ActorType.SYSTEM, "gridai", "platform.start", "", Map.of());
@@ -103,7 +111,7 @@ public final class GridModelFixtures {
     /** One value of each wire type. */
     public static List<Object> oneOfEachWireType() {
         return List.of(measurement(), forecast(), setpoint(), setpointAck(), proposal(), auditEvent(), alert(), rejectedRecord(),
-                aggregate(), zoneLoad());
+                aggregate(), zoneLoad(), proposalDecision());
     }
 
     /** A good measurement of {@code kind} in its canonical unit. */

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.emptyOrNullString;
 
 import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.model.AlertState;
+import io.gridai.model.RiskLevel;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -44,7 +45,25 @@ class SecurityTest {
                 // A fresh alert for each acknowledgement, so that the right role gets 200, not 409.
                 new Endpoint("POST /api/v1/alerts/{id}/ack", "operator", "viewer", "supervisor",
                         () -> "/api/v1/alerts/" + Alerts.published(Publish.alert("sec-asset", AlertState.RAISED,
-                                Instant.now())).id() + "/ack", "POST"));
+                                Instant.now())).id() + "/ack", "POST"),
+                new Endpoint("GET /api/v1/proposals", "viewer", "guest", "operator", () -> "/api/v1/proposals", "GET"),
+                new Endpoint("GET /api/v1/proposals/{id}", "viewer", "guest", "admin",
+                        () -> "/api/v1/proposals/" + PublishedProposals.publish(RiskLevel.LOW).id().value(), "GET"),
+                // A fresh low-risk proposal for each decision, so that the right role gets 200, not 409.
+                new Endpoint("POST /api/v1/proposals/{id}/approve", "operator", "viewer", "supervisor",
+                        () -> "/api/v1/proposals/" + PublishedProposals.publish(RiskLevel.LOW).id().value()
+                                + "/approve", "POST"),
+                new Endpoint("GET /api/v1/setpoints", "viewer", "guest", "operator", () -> "/api/v1/setpoints", "GET"),
+                new Endpoint("GET /api/v1/setpoints/history", "viewer", "guest", "admin",
+                        () -> "/api/v1/setpoints/history", "GET"),
+                new Endpoint("GET /api/v1/dispatch/solves", "viewer", "guest", "operator",
+                        () -> "/api/v1/dispatch/solves", "GET"),
+                new Endpoint("GET /api/v1/dispatch/solves/latest", "viewer", "guest", "supervisor",
+                        () -> "/api/v1/dispatch/solves/latest", "GET"),
+                new Endpoint("GET /api/v1/health", "viewer", "guest", "admin", () -> "/api/v1/health", "GET"),
+                new Endpoint("POST /api/v1/proposals/{id}/reject", "operator", "viewer", "admin",
+                        () -> "/api/v1/proposals/" + PublishedProposals.publish(RiskLevel.LOW).id().value()
+                                + "/reject", "POST"));
     }
 
     static Stream<Arguments> refusals() {
@@ -93,7 +112,7 @@ class SecurityTest {
             spec = spec.header("Authorization", "Bearer " + token);
         }
         return endpoint.method().equals("POST")
-                ? spec.contentType("application/json").body("{\"comment\":\"seen\"}").post(path)
+                ? spec.contentType("application/json").body("{\"comment\":\"seen\",\"reason\":\"seen\"}").post(path)
                 : spec.get(path);
     }
 }

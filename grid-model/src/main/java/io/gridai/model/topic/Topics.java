@@ -6,6 +6,7 @@ import io.gridai.model.AuditEvent;
 import io.gridai.model.Forecast;
 import io.gridai.model.Measurement;
 import io.gridai.model.Proposal;
+import io.gridai.model.ProposalDecision;
 import io.gridai.model.RejectedRecord;
 import io.gridai.model.Setpoint;
 import io.gridai.model.SetpointAck;
@@ -102,6 +103,16 @@ public final class Topics {
             ProposalId.class, Proposal.class, GridSerdes.proposalId(), GridSerdes.proposal(), 1,
             CleanupPolicy.DELETE, FOREVER, "Agent proposals submitted for security review, kept forever.");
 
+    /**
+     * The operators' final decision on each proposal (approved with its approvers, or rejected with why), from the
+     * operator API, for the agent gateway to execute approved proposals; one partition, kept forever like the
+     * proposals.
+     */
+    public static final Topic<ProposalId, ProposalDecision> GRID_PROPOSAL_DECISIONS = new Topic<>(
+            "grid.proposal-decisions", ProposalId.class, ProposalDecision.class, GridSerdes.proposalId(),
+            GridSerdes.proposalDecision(), 1, CleanupPolicy.DELETE, FOREVER,
+            "Operators' final decisions on agent proposals (approved by whom, or rejected and why), kept forever.");
+
     /** The hash-chained audit log; one partition keeps each chain in order, key = chain name. */
     public static final Topic<String, AuditEvent> GRID_AUDIT = new Topic<>("grid.audit",
             String.class, AuditEvent.class, GridSerdes.string(), GridSerdes.auditEvent(), 1,
@@ -117,7 +128,7 @@ public final class Topics {
 
     private static final List<Topic<?, ?>> ALL = List.of(TELEMETRY_RAW, TELEMETRY_CLEAN, TELEMETRY_LATE,
             TELEMETRY_DEAD_LETTER, GRID_ALERTS, GRID_FORECASTS, GRID_SETPOINTS, GRID_SETPOINT_ACKS, GRID_PROPOSALS,
-            GRID_AUDIT, TELEMETRY_AGGREGATES, GRID_ZONE_LOAD, GRID_STORAGE_SCHEDULES);
+            GRID_AUDIT, TELEMETRY_AGGREGATES, GRID_ZONE_LOAD, GRID_STORAGE_SCHEDULES, GRID_PROPOSAL_DECISIONS);
 
     private Topics() {
     }

@@ -6,6 +6,7 @@ import io.gridai.model.AuditEvent;
 import io.gridai.model.Forecast;
 import io.gridai.model.Measurement;
 import io.gridai.model.Proposal;
+import io.gridai.model.ProposalDecision;
 import io.gridai.model.RejectedRecord;
 import io.gridai.model.Setpoint;
 import io.gridai.model.SetpointAck;
@@ -51,6 +52,10 @@ public final class GridSerdes {
 
     public static WireSerde<Proposal> proposal() {
         return value(Proposal.class);
+    }
+
+    public static WireSerde<ProposalDecision> proposalDecision() {
+        return value(ProposalDecision.class);
     }
 
     public static WireSerde<AuditEvent> auditEvent() {

@@ -24,7 +24,8 @@ public enum SchemaHistory {
     ALERT("Alert", 1),
     REJECTED_RECORD("RejectedRecord", 1),
     AGGREGATE("Aggregate", 1),
-    ZONE_LOAD("ZoneLoad", 1);
+    ZONE_LOAD("ZoneLoad", 1),
+    PROPOSAL_DECISION("ProposalDecision", 1);
 
     private static final String ROOT = "/io/gridai/model/schemas/";
 

@@ -6,6 +6,7 @@ import io.gridai.model.AuditEvent;
 import io.gridai.model.Forecast;
 import io.gridai.model.Measurement;
 import io.gridai.model.Proposal;
+import io.gridai.model.ProposalDecision;
 import io.gridai.model.RejectedRecord;
 import io.gridai.model.Setpoint;
 import io.gridai.model.SetpointAck;
@@ -65,6 +66,7 @@ public final class WireFormats {
         put(formats, RejectedRecord.class, new RejectedRecordMapper(), SchemaHistory.REJECTED_RECORD);
         put(formats, Aggregate.class, new AggregateMapper(), SchemaHistory.AGGREGATE);
         put(formats, ZoneLoad.class, new ZoneLoadMapper(), SchemaHistory.ZONE_LOAD);
+        put(formats, ProposalDecision.class, new ProposalDecisionMapper(), SchemaHistory.PROPOSAL_DECISION);
         return Collections.unmodifiableMap(formats);
     }
 

@@ -23,7 +23,7 @@ class TopicsTest {
         assertThat(Topics.all()).extracting(Topic::name).containsExactly("telemetry.raw", "telemetry.clean",
                 "telemetry.late", "telemetry.deadletter", "grid.alerts", "grid.forecasts", "grid.setpoints",
                 "grid.setpoint-acks", "grid.proposals", "grid.audit", "telemetry.aggregates",
-                "grid.zone-load", "grid.storage-schedules");
+                "grid.zone-load", "grid.storage-schedules", "grid.proposal-decisions");
         assertThat(Topics.all()).extracting(Topic::name)
                 .allMatch(name -> name.matches("[a-zA-Z0-9._-]{1,249}"))
                 .doesNotHaveDuplicates();
@@ -58,6 +58,9 @@ class TopicsTest {
                 .containsExactly(Map.entry("cleanup.policy", "delete"), Map.entry("retention.ms", "2592000000"));
         assertThat(Topics.GRID_SETPOINT_ACKS.partitions()).isEqualTo(3);
         assertThat(Topics.GRID_SETPOINT_ACKS.keyType()).isEqualTo(AssetId.class);
+        assertThat(Topics.GRID_PROPOSAL_DECISIONS.configs()).containsEntry("retention.ms", "-1");
+        assertThat(Topics.GRID_PROPOSAL_DECISIONS.partitions()).isEqualTo(1);
+        assertThat(Topics.GRID_PROPOSAL_DECISIONS.keyType()).isEqualTo(io.gridai.model.id.ProposalId.class);
     }
 
     @Test

@@ -35,7 +35,8 @@ class ShippedSchemasTest {
             Map.entry("Severity", Severity.class), Map.entry("AlertState", AlertState.class),
             Map.entry("RejectionReason", RejectionReason.class),
             Map.entry("SetpointAckStatus", SetpointAckStatus.class),
-            Map.entry("AggregateScope", AggregateScope.class));
+            Map.entry("AggregateScope", AggregateScope.class),
+            Map.entry("ProposalOutcome", io.gridai.model.ProposalOutcome.class));
 
     @ParameterizedTest
     @EnumSource(SchemaHistory.class)
@@ -103,7 +104,8 @@ class ShippedSchemasTest {
         assertThat(times).containsExactlyInAnyOrder("Measurement.eventTime", "Measurement.ingestTime",
                 "Forecast.issueTime", "Forecast.madeAt", "ForecastStep.validTime", "Setpoint.validFrom", "Setpoint.validUntil",
                 "Setpoint.issuedAt", "SetpointAck.time", "Proposal.createdAt", "AuditEvent.time", "Alert.time",
-                "RejectedRecord.receivedAt", "Aggregate.windowStart", "Aggregate.lastTime", "ZoneLoad.windowStart");
+                "RejectedRecord.receivedAt", "Aggregate.windowStart", "Aggregate.lastTime", "ZoneLoad.windowStart",
+                "ProposalSignoff.at");
         assertThat(durations).containsExactlyInAnyOrder("Forecast.stepNanos", "ProposedAction.validForNanos",
                 "Aggregate.windowNanos", "ZoneLoad.windowNanos");
     }

@@ -59,7 +59,7 @@ public enum StreamKind {
     /** A setpoint as streamed. */
     public record SetpointView(String id, String asset, String kind, String unit, double target, Instant validFrom,
             Instant validUntil, String origin, String proposal, String issuedBy, Instant issuedAt) {
-        static SetpointView of(Setpoint s) {
+        public static SetpointView of(Setpoint s) {
             return new SetpointView(s.id().value(), s.asset().value(), s.kind().name(), s.unit().symbol(), s.target(),
                     s.validFrom(), s.validUntil(), s.origin().name(), s.proposal().map(p -> p.value()).orElse(null),
                     s.issuedBy(), s.issuedAt());
