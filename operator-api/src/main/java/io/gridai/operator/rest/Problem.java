@@ -44,6 +44,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         FORBIDDEN(403, "forbidden", "Not allowed for your role"),
         NOT_FOUND(404, "not-found", "No such resource"),
         ALREADY_ACKNOWLEDGED(409, "alert-already-acknowledged", "The alert is already acknowledged"),
+        SETPOINT_OUTSIDE_ENVELOPE(422, "setpoint-outside-envelope", "The setpoint is outside its safety envelope"),
         STREAM_POSITION_GONE(410, "stream-position-gone", "The stream can no longer resume from that event id"),
         NOT_ACCEPTABLE(406, "not-acceptable", "The requested media type is not available"),
         METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource"),
