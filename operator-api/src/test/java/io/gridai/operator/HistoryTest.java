@@ -109,6 +109,38 @@ class HistoryTest {
     }
 
     @Test
+    void aLongSeriesIsStreamedUpToTheDefaultLimit() {
+        String asset = "gen-long-" + UUID.randomUUID().toString().substring(0, 8);
+        int n = 20_000;
+        Instant start = Instant.now().minus(8, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        List<Measurement> series = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            series.add(LiveStateWriter.measurement(asset, MeasurementKind.ACTIVE_POWER, i, start.plusMillis(20L * i)));
+        }
+        TopicWriter.sendAll(Topics.TELEMETRY_CLEAN, series, Measurement::asset);
+        String path = "/api/v1/assets/" + asset + "/history";
+        Map<String, String> range = Map.of("from", start.toString(), "to", start.plusSeconds(600).toString());
+
+        long t0 = System.nanoTime();
+        List<Float> capped = given().header("Authorization", viewer()).queryParams(range).get(path).then()
+                .statusCode(200).extract().jsonPath().getList("value", Float.class);
+        long cappedMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(capped).hasSize(10_000); // gridai.operator.history.default-limit
+        assertThat(capped.get(9_999)).isEqualTo(9_999f);
+
+        t0 = System.nanoTime();
+        List<Float> all = given().header("Authorization", viewer()).queryParams(range).queryParam("limit", n).get(path)
+                .then().statusCode(200).extract().jsonPath().getList("value", Float.class);
+        long allMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(all).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            assertThat(all.get(i)).isEqualTo((float) i);
+        }
+        System.out.printf("history measured: %d of %d records in %d ms, all %d in %d ms%n", capped.size(), n, cappedMs,
+                n, allMs);
+    }
+
+    @Test
     void badRangesAreProblems() {
         String path = "/api/v1/assets/" + ASSET + "/history";
         List<Map<String, String>> bad = List.of(
