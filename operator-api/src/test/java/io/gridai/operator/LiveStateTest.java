@@ -129,6 +129,18 @@ class LiveStateTest {
     }
 
     @Test
+    void theOpenApiDocumentNamesEachEndpointsRoleAndProblems() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/assets'.get.security[0].bearer", equalTo(List.of("viewer")))
+                .body("paths.'/api/v1/assets/{asset}'.get.security[0].bearer", equalTo(List.of("viewer")))
+                .body("paths.'/api/v1/assets/{asset}/history'.get.security[0].bearer", equalTo(List.of("viewer")))
+                .body("paths.'/api/v1/network'.get.security[0].bearer", equalTo(List.of("viewer")))
+                .body("paths.'/api/v1/setpoints/{asset}/override'.post.security[0].bearer", equalTo(List.of("operator")))
+                .body("paths.'/api/v1/setpoints/{asset}/override'.post.responses.'422'.content.'application/problem+json'",
+                        org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void healthShowsTheLiveStateUp() {
         given().get("/q/health").then().statusCode(200)
                 .body("checks.find { it.name == 'Hazelcast live state' }.status", equalTo("UP"))
