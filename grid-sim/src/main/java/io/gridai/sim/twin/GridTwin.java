@@ -27,6 +27,7 @@ import io.gridai.network.AcPowerFlowStatus;
 import io.gridai.network.MatpowerBus;
 import io.gridai.network.MatpowerCase;
 import io.gridai.network.MatpowerGenerator;
+import io.gridai.network.GridAssetNames;
 import io.gridai.network.MatpowerNetwork;
 import io.gridai.network.PowerFlowBusType;
 
@@ -90,7 +91,7 @@ public final class GridTwin {
             if (!gen.inService()) {
                 continue;
             }
-            String name = settings.generatorNames().getOrDefault(g, gen.busNumber() + "-" + k);
+            String name = settings.generatorNames().getOrDefault(g, GridAssetNames.generatorName(gen.busNumber(), k));
             AssetId asset = generatorAsset(name);
             boolean slack = types.get(busIndex.get(gen.busNumber())) == PowerFlowBusType.SLACK;
             boolean renewable = drivers.availableMw(g, start).isPresent();
@@ -127,7 +128,7 @@ public final class GridTwin {
      * RTS-GMLC GEN UID, or {@code <bus>-<k>}): {@code gen-<name>}.
      */
     public static AssetId generatorAsset(String name) {
-        return AssetId.of("gen-" + name);
+        return GridAssetNames.generator(name);
     }
 
     /**
@@ -417,7 +418,7 @@ public final class GridTwin {
             if (bus.type() == PowerFlowBusType.ISOLATED) {
                 continue;
             }
-            AssetId asset = AssetId.of("bus-" + bus.busNumber());
+            AssetId asset = GridAssetNames.bus(bus.busNumber());
             out.add(measurement(asset, MeasurementKind.VOLTAGE_PU, bus.vmPu(), Unit.PER_UNIT, t));
             out.add(measurement(asset, MeasurementKind.VOLTAGE_ANGLE, bus.vaDeg(), Unit.DEGREE, t));
             double baseKv = base.buses().get(i).baseKv();
@@ -426,7 +427,7 @@ public final class GridTwin {
             }
             double pd = state.busDemandMw(i) + batteriesAt(bus.busNumber());
             if (basePdMw[i] != 0 || baseQdMvar[i] != 0 || pd != 0) {
-                AssetId load = AssetId.of("load-" + bus.busNumber());
+                AssetId load = GridAssetNames.load(bus.busNumber());
                 out.add(measurement(load, MeasurementKind.ACTIVE_POWER, -pd, Unit.MEGAWATT, t));
                 out.add(measurement(load, MeasurementKind.REACTIVE_POWER, -state.busDemandMvar(i), Unit.MEGAVAR, t));
             }
@@ -466,13 +467,6 @@ public final class GridTwin {
     }
 
     private static List<AssetId> branchAssets(MatpowerCase matpowerCase) {
-        Map<String, Integer> seen = new LinkedHashMap<>();
-        List<AssetId> ids = new ArrayList<>();
-        matpowerCase.branches().forEach(b -> {
-            String key = "branch-" + b.fromBus() + "-" + b.toBus();
-            int n = seen.merge(key, 1, Integer::sum);
-            ids.add(AssetId.of(n == 1 ? key : key + "-" + n));
-        });
-        return ids;
+        return GridAssetNames.branches(matpowerCase);
     }
 }

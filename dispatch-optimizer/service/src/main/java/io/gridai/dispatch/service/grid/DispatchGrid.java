@@ -24,6 +24,8 @@ import io.gridai.dispatch.opf.dc.DcNetwork;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.id.ZoneId;
 import io.gridai.network.BusType;
+import io.gridai.network.CaseGenerators;
+import io.gridai.network.GridAssetNames;
 import io.gridai.network.MatpowerBus;
 import io.gridai.network.MatpowerCase;
 import io.gridai.network.MatpowerCaseReader;
@@ -70,7 +72,7 @@ public final class DispatchGrid implements AutoCloseable {
                 if (unit == null || excludedRows.contains(g + 1)) {
                     continue;
                 }
-                String asset = names.getOrDefault(g + 1, "gen-" + gen.busNumber() + "-" + k);
+                String asset = names.getOrDefault(g + 1, GridAssetNames.generator(GridAssetNames.generatorName(gen.busNumber(), k)).value());
                 boolean isSlack = source.bus(gen.busNumber()).map(b -> b.type() == BusType.REF).orElse(false);
                 double ramp = isSlack ? Double.POSITIVE_INFINITY : rampPerHour(gen, defaultRampPerMinute);
                 DispatchUnit named = new DispatchUnit(asset, g, unit.bus(), unit.pminMw(), unit.pmaxMw(), unit.cost(), ramp,
@@ -151,8 +153,7 @@ public final class DispatchGrid implements AutoCloseable {
 
     /** The twin's ramp rule, per hour: the case's ({@link MatpowerGenerator#rampMwPerMinute()}), else {@code defaultPerMinute} x PMAX. */
     static double rampPerHour(MatpowerGenerator gen, double defaultPerMinute) {
-        double perMinute = gen.rampMwPerMinute().orElse(defaultPerMinute * gen.pmaxMw());
-        return perMinute > 0 ? perMinute * 60 : Double.POSITIVE_INFINITY;
+        return CaseGenerators.rampPerHour(gen, defaultPerMinute);
     }
 
     private static String sha256(Path file) {
