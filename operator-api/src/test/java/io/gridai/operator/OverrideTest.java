@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Manual overrides through the optimiser's safety envelope, on case9 (gen-1-1 at the reference bus; gen-2-1 10..300 MW
  * ramping 2 MW/min, so 30 MW in the 15 minutes it has; gen-3-1 10..270 MW at 1 MW/min; battery bess-1 of 25 MW) with
- * the generators' output in the real Hazelcast member: refusals are 422 problems naming the limit and publish and audit
- * nothing; an accepted one is audited in the operator-api chain, then on grid.setpoints with origin OPERATOR.
+ * the generators' output in the real Hazelcast member: refusals are 422 problems naming the limit, publish nothing and
+ * are audited as refused attempts; an accepted one is audited in the operator-api chain, then on grid.setpoints with origin OPERATOR.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerTestResource.class)
@@ -52,7 +52,7 @@ class OverrideTest {
                 + "\",\"reason\":\"line 8-9 relief\"}";
     }
 
-    /** A refusal: 422, the envelope's reason, nothing published, nothing audited. */
+    /** A refusal: 422, the envelope's reason, nothing published, the attempt audited as refused. */
     private static void refused(String asset, double target, String reason) {
         try (TopicTail<AssetId, Setpoint> setpoints = TopicTail.of(Topics.GRID_SETPOINTS);
                 TopicTail<String, AuditEvent> audit = TopicTail.of(Topics.GRID_AUDIT)) {
@@ -65,7 +65,14 @@ class OverrideTest {
                     .body("target", equalTo((float) target))
                     .body("instance", equalTo("/api/v1/setpoints/" + asset + "/override"));
             assertThat(setpoints.newValues()).isEmpty();
-            assertThat(audit.newValues()).isEmpty();
+            List<AuditEvent> events = audit.newValues();
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).action()).isEqualTo("setpoint.override.refused");
+            assertThat(events.get(0).subject()).isEqualTo(asset);
+            assertThat(events.get(0).actor()).isEqualTo("olga");
+            assertThat(events.get(0).details()).containsEntry("target", Double.toString(target))
+                    .containsEntry("reason", "line 8-9 relief");
+            assertThat(events.get(0).details().get("refusal")).contains(reason);
         }
     }
 

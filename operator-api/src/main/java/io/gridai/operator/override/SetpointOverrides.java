@@ -41,6 +41,8 @@ public class SetpointOverrides {
     public static final String ACTION = "setpoint.override";
     /** The audit action recorded when an audited override could not be published. */
     public static final String ACTION_FAILED = "setpoint.override.unpublished";
+    /** The audit action of an attempt the envelope refused (nothing published). */
+    public static final String ACTION_REFUSED = "setpoint.override.refused";
 
     private static final Logger LOG = Logger.getLogger(SetpointOverrides.class);
 
@@ -118,6 +120,7 @@ public class SetpointOverrides {
             metrics.counter("gridai.operator.setpoints.overrides", "outcome", "refused").increment();
             LOG.infof("setpoint override refused asset=%s target=%s by=%s checkedAs=%s reason=%s", asset,
                     request.target(), actor, kind, refusal.get());
+            recordRefused(actor, request, kind, refusal.get());
             return new Refused(refusal.get(), kind);
         }
         Setpoint setpoint = new Setpoint(SetpointId.random(), request.asset(), request.kind(), request.target(), now,
@@ -171,6 +174,26 @@ public class SetpointOverrides {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Records a refused attempt in the audit chain too: who tried to move which asset where, and what the envelope
+     * said. Nothing took effect, so a failure to record it does not change the answer (it is logged).
+     */
+    private void recordRefused(String actor, Request request, SetpointEnvelope.Kind kind, String refusal) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("kind", request.kind().name());
+        details.put("target", Double.toString(request.target()));
+        details.put("validFor", request.validFor().toString());
+        details.put("checkedAs", kind.name());
+        details.put("refusal", refusal);
+        details.put("reason", request.reason());
+        try {
+            app.audit().append(ActorType.OPERATOR, actor, ACTION_REFUSED, request.asset().value(), details);
+        } catch (AuditTrail.AuditException e) {
+            LOG.warnf("the refused override of asset=%s by=%s could not be recorded in the audit chain: %s",
+                    request.asset(), actor, e.getMessage());
         }
     }
 
