@@ -9,5 +9,14 @@ public enum SetpointOrigin {
     /** An operator, directly. */
     OPERATOR,
     /** An agent's proposal that passed security review and was approved; the setpoint names the proposal. */
-    APPROVED_PROPOSAL
+    APPROVED_PROPOSAL;
+
+    /**
+     * Whether a person decided it (an operator, or the approver of an agent's proposal): while such a setpoint is
+     * valid it is a manual hold, and the automatic controllers (dispatch optimiser, storage manager) leave the asset
+     * alone instead of overwriting it.
+     */
+    public boolean manual() {
+        return this == OPERATOR || this == APPROVED_PROPOSAL;
+    }
 }

@@ -30,6 +30,9 @@ public interface StorageConfig {
     /** Where telemetry is read. */
     Inputs inputs();
 
+    /** Manual holds: operators' and approved proposals' setpoints for the fleet's units. */
+    Holds holds();
+
     /** Which clock "now" is read from. */
     @WithDefault("wall")
     ClockSource clock();
@@ -180,6 +183,17 @@ public interface StorageConfig {
     }
 
     /** Inputs. */
+    interface Holds {
+        /**
+         * At start, {@code grid.setpoints} is read again from this far back (Kafka record time), so that a restarted
+         * manager knows the holds still valid. At least the longest validity an override may have (operator-api's
+         * {@code gridai.operator.overrides.max-valid-for}, PT4H).
+         */
+        @WithDefault("PT4H")
+        Duration lookback();
+    }
+
+    /** Where telemetry and schedules are read. */
     interface Inputs {
         /**
          * The telemetry topic, a Measurement topic of grid-model's registry: when not set {@code Topics.TELEMETRY_RAW}

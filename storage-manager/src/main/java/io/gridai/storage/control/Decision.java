@@ -21,11 +21,25 @@ import java.util.Set;
  * @param binding      limits that changed the request
  * @param upperMw      the hard upper limit now (power, availability, SoC)
  * @param lowerMw      the hard lower limit now
- * @param validUntil   end of the setpoint's validity
+ * @param validUntil   end of the setpoint's validity (HELD: the hold's end)
+ * @param hold         the manual hold in force (mode HELD), null otherwise; then {@code targetMw} is the hold's target
+ *                     and the manager issues nothing
  */
 public record Decision(@JsonIgnore AssetId asset, Instant time, Mode mode, double targetMw, double requestedMw, double scheduleMw,
         double scheduleHeldMw, double responseMw, Set<SafetyEnvelope.Limit> binding, double upperMw, double lowerMw,
-        Instant validUntil) {
+        Instant validUntil, Hold hold) {
+
+    /**
+     * A manual hold: the setpoint a person decided for the unit.
+     *
+     * @param setpointId  the holding setpoint
+     * @param targetMw    its target, generator sign
+     * @param origin      OPERATOR or APPROVED_PROPOSAL
+     * @param issuedBy    who issued it
+     * @param until       when it ends (its validUntil); the manager sets the unit again from then
+     */
+    public record Hold(String setpointId, double targetMw, String origin, String issuedBy, Instant until) {
+    }
 
     /** Power the unit could still add (discharge more) above its target, MW. */
     @JsonProperty("headroomUpMw")

@@ -6,6 +6,7 @@ import io.gridai.model.SetpointOrigin;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.id.SetpointId;
 import io.gridai.model.unit.MeasurementKind;
+import io.gridai.service.runtime.ManualHolds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ import java.util.Set;
  * {@link SafetyEnvelope}:
  *
  * <ol>
+ *   <li><b>Manual hold</b>: while an operator's (or an approved proposal's) setpoint is valid for the unit, the
+ *       manager issues it nothing, neither schedule nor frequency response (mode HELD); its reserve is not counted in
+ *       the fleet's. When the hold ends (the plant then drops the unit to zero), the manager sets it again at once,
+ *       ramping from zero.</li>
  *   <li><b>Safe hold</b>: a unit whose state of charge has not been reported for longer than {@code safe-after} (or
  *       never) is brought to zero within its ramp and held there; a stale-telemetry alert is raised once, and cleared
  *       when readings return.</li>
@@ -117,6 +122,39 @@ public final class FleetController {
         return Optional.empty();
     }
 
+    /**
+     * Files a setpoint from {@code grid.setpoints}: an operator's or an approved proposal's ACTIVE_POWER setpoint for
+     * a unit of the fleet is a manual hold; a later-issued one replaces the earlier (as at the plant).
+     *
+     * @return true when it is a hold and now the unit's latest; false for the manager's own setpoints, other assets'
+     *         and older holds
+     */
+    public synchronized boolean acceptHold(Setpoint setpoint) {
+        Unit unit = units.get(setpoint.asset());
+        if (unit == null || !ManualHolds.isHold(setpoint) || unit.hold != null && setpoint.issuedAt().isBefore(unit.hold.issuedAt())) {
+            return false;
+        }
+        unit.hold = setpoint;
+        return true;
+    }
+
+    /**
+     * The frequency-response reserve the fleet holds now, MW: each responding unit's reserve, from its latest
+     * decision; a unit held by an operator, in safe hold, without droop or with the response off counts nothing.
+     */
+    public synchronized double reserveMw() {
+        if (!settings.response().enabled()) {
+            return 0;
+        }
+        double sum = 0;
+        for (Unit unit : units.values()) {
+            Decision d = unit.lastDecision;
+            boolean responding = d != null && d.mode() != Mode.HELD && d.mode() != Mode.SAFE_HOLD && unit.limits.droopMwPerHz() > 0;
+            sum += responding ? unit.limits.reserveMw() : 0;
+        }
+        return sum;
+    }
+
     /** The setpoints to publish and the alert changes of one step. */
     public record Step(List<Setpoint> setpoints, List<Decision> decisions, List<AlertChange> alerts) {
     }
@@ -140,7 +178,7 @@ public final class FleetController {
             Decision decision = decide(unit, now, stale);
             unit.lastDecision = decision;
             decisions.add(decision);
-            if (unit.shouldIssue(decision, now)) {
+            if (decision.mode() != Mode.HELD && unit.shouldIssue(decision, now)) {
                 Setpoint setpoint = new Setpoint(SetpointId.random(), unit.limits.asset(), MeasurementKind.ACTIVE_POWER,
                         decision.targetMw(), now, decision.validUntil(), SetpointOrigin.STORAGE_MANAGER, Optional.empty(),
                         issuer, now);
@@ -159,6 +197,14 @@ public final class FleetController {
         double elapsed = unit.secondsSinceHeldSet(now, started);
         Instant validUntil = now.plus(settings.validity());
         boolean socKnown = unit.socTime != null;
+        if (unit.hold != null && unit.hold.isValidAt(now)) {
+            // the person's setpoint runs the unit: nothing from the manager, whatever the telemetry or the frequency
+            Setpoint h = unit.hold;
+            double[] hard = socKnown ? SafetyEnvelope.hardBounds(limits, unit.soc, unit.availableMw, hours) : new double[] {0, 0};
+            return new Decision(limits.asset(), now, Mode.HELD, h.target(), h.target(), scheduleMw(unit, now), 0, 0, Set.of(), hard[1],
+                    hard[0], h.validUntil(), new Decision.Hold(h.id().value(), h.target(), h.origin().name(), h.issuedBy(),
+                            h.validUntil()));
+        }
         if (stale || !socKnown) {
             double soc = socKnown ? unit.soc : (limits.socMin() + limits.socMax()) / 2;
             // Towards zero only: with no trustworthy SoC, the SoC bounds are not applied to a move that reduces |P|.
@@ -166,7 +212,7 @@ public final class FleetController {
             double target = Math.abs(c.targetMw()) <= Math.abs(held) ? c.targetMw() : 0;
             double[] hard = socKnown ? SafetyEnvelope.hardBounds(limits, soc, unit.availableMw, hours) : new double[] {0, 0};
             return new Decision(limits.asset(), now, Mode.SAFE_HOLD, target, 0, scheduleMw(unit, now), 0, 0, c.binding(),
-                    hard[1], hard[0], validUntil);
+                    hard[1], hard[0], validUntil, null);
         }
         double soc = unit.soc;
         double[] hard = SafetyEnvelope.hardBounds(limits, soc, unit.availableMw, hours);
@@ -195,7 +241,7 @@ public final class FleetController {
             binding.add(SafetyEnvelope.Limit.RESERVE);
         }
         return new Decision(limits.asset(), now, mode, c.targetMw(), requested, schedule, scheduleHeld, responseMw,
-                Set.copyOf(binding), hard[1], hard[0], validUntil);
+                Set.copyOf(binding), hard[1], hard[0], validUntil, null);
     }
 
     private static double scheduleMw(Unit unit, Instant now) {
@@ -237,6 +283,8 @@ public final class FleetController {
         double temperatureC = Double.NaN;
         Setpoint schedule;
         Setpoint issued;
+        /** The latest manual hold (valid or not). */
+        Setpoint hold;
         Mode issuedMode;
         Decision lastDecision;
         boolean staleAlert;
@@ -283,14 +331,24 @@ public final class FleetController {
             }
         }
 
-        /** The target the unit holds at {@code t}: the last setpoint while valid, else zero. */
-        double heldMw(Instant t) {
-            return issued != null && issued.isValidAt(t) ? issued.target() : 0;
+        /**
+         * The setpoint the plant follows: the later-issued of the manager's last one and the manual hold (the plant
+         * keeps the latest setpoint per asset); null before either.
+         */
+        Setpoint latest() {
+            return hold == null ? issued : issued == null || hold.issuedAt().isAfter(issued.issuedAt()) ? hold : issued;
         }
 
-        /** Seconds since the held target was set: since the last setpoint, or since it ran out, or since start. */
+        /** The target the unit holds at {@code t}: the setpoint it follows while valid, else zero. */
+        double heldMw(Instant t) {
+            Setpoint s = latest();
+            return s != null && s.isValidAt(t) ? s.target() : 0;
+        }
+
+        /** Seconds since the held target was set: since the setpoint it follows, or since that ran out, or since start. */
         double secondsSinceHeldSet(Instant now, Instant start) {
-            Instant since = issued == null ? start : issued.isValidAt(now) ? issued.issuedAt() : issued.validUntil();
+            Setpoint s = latest();
+            Instant since = s == null ? start : s.isValidAt(now) ? s.issuedAt() : s.validUntil();
             return Math.max(0, seconds(since, now));
         }
 
@@ -300,9 +358,10 @@ public final class FleetController {
                 return;
             }
             Instant from = socTime;
-            if (issued != null && issued.isValidAt(from)) {
-                Instant until = issued.validUntil().isBefore(now) ? issued.validUntil() : now;
-                soc = limits.socAfter(soc, issued.target(), seconds(from, until) / 3600.0);
+            Setpoint s = latest();
+            if (s != null && s.isValidAt(from)) {
+                Instant until = s.validUntil().isBefore(now) ? s.validUntil() : now;
+                soc = limits.socAfter(soc, s.target(), seconds(from, until) / 3600.0);
             }
             soc = Math.max(0, Math.min(1, soc));
             socTime = now;
@@ -313,8 +372,8 @@ public final class FleetController {
         }
 
         boolean shouldIssue(Decision decision, Instant now) {
-            if (issued == null || !issued.isValidAt(now) || issuedMode != decision.mode()) {
-                return true;
+            if (issued == null || latest() != issued || !issued.isValidAt(now) || issuedMode != decision.mode()) {
+                return true; // also at the end of a manual hold: the plant dropped the unit to zero
             }
             Instant halfway = issued.issuedAt().plus(settings.validity().dividedBy(2));
             return !now.isBefore(halfway) || Math.abs(decision.targetMw() - issued.target()) >= settings.minChangeMw();

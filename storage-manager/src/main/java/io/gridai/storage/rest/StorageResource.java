@@ -22,8 +22,11 @@ public class StorageResource {
         this.app = app;
     }
 
-    /** The service clock, the latest frequency reading and every unit. */
-    public record FleetView(String clock, Instant now, Double frequencyHz, Instant frequencyTime, List<UnitStatus> units) {
+    /**
+     * The service clock, the latest frequency reading, the fleet's frequency-response reserve (MW; units held by an
+     * operator or in safe hold count nothing) and every unit.
+     */
+    public record FleetView(String clock, Instant now, Double frequencyHz, Instant frequencyTime, double reserveMw, List<UnitStatus> units) {
     }
 
     @GET
@@ -32,7 +35,7 @@ public class StorageResource {
         var frequency = app.frequency();
         return new FleetView(app.clock().name().toLowerCase(java.util.Locale.ROOT), app.now().orElse(null),
                 frequency.map(java.util.Map.Entry::getValue).orElse(null),
-                frequency.map(java.util.Map.Entry::getKey).orElse(null), app.status());
+                frequency.map(java.util.Map.Entry::getKey).orElse(null), app.reserveMw(), app.status());
     }
 
     @GET

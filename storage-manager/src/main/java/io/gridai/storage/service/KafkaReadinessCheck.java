@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the input consumer has the live-state and schedule partitions (the topics exist, the broker answers). */
+/** Ready once the input consumer has the live-state, schedule and setpoint partitions (the topics exist, the broker answers). */
 @Readiness
 @ApplicationScoped
 public class KafkaReadinessCheck implements HealthCheck {
@@ -20,7 +20,8 @@ public class KafkaReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("Kafka inputs of storage-manager").status(app.assigned())
-                .withData("topics", app.liveTopicInUse().name() + "," + Topics.GRID_STORAGE_SCHEDULES.name())
+                .withData("topics", app.liveTopicInUse().name() + "," + Topics.GRID_STORAGE_SCHEDULES.name() + ","
+                        + Topics.GRID_SETPOINTS.name())
                 .withData("batteries", app.fleet().size()).build();
     }
 }

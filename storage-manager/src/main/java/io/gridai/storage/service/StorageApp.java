@@ -57,8 +57,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The storage manager: one consumer thread reads the fleet's telemetry and the system frequency (the live-state topic,
- * from its end) and the optimiser's battery schedules ({@code grid.storage-schedules}, from a look-back), files them in
- * the {@link FleetController}, and decides at once after every batch that holds a new frequency reading, and otherwise
+ * from its end), the optimiser's battery schedules ({@code grid.storage-schedules}, from a look-back) and manual holds
+ * (operators' and approved proposals' setpoints of the fleet on {@code grid.setpoints}, from their own look-back),
+ * files them in the {@link FleetController}, and decides at once after every batch that holds a new frequency reading, and otherwise
  * every {@code check-interval}. Setpoints go to {@code grid.setpoints} (origin STORAGE_MANAGER), stale-telemetry alerts
  * to {@code grid.alerts}, through one idempotent producer with {@code acks=all} that never blocks the decisions.
  */
@@ -86,6 +87,7 @@ public class StorageApp {
     private final Map<AssetId, Mode> modes = new HashMap<>();
     private final java.util.Set<AssetId> fleetAssets;
     private final org.apache.kafka.common.serialization.Deserializer<AssetId> keys;
+    private final org.apache.kafka.common.serialization.Deserializer<AssetId> setpointKeys = Topics.GRID_SETPOINTS.keySerde().deserializer();
     private volatile boolean running = true;
     private volatile boolean assigned;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -129,6 +131,9 @@ public class StorageApp {
                     .map(Decision::headroomDownMw).orElse(Double.NaN)).tag("asset", asset).baseUnit("megawatts")
                     .register(metrics);
         }
+        Gauge.builder("gridai.storage.fleet.reserve", controller, FleetController::reserveMw).baseUnit("megawatts")
+                .description("frequency-response reserve the fleet holds: responding units only, not held or safe-held ones")
+                .register(metrics);
         this.producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer());
         this.thread = new Thread(this::run, "storage-inputs");
         thread.setDaemon(true);
@@ -165,6 +170,11 @@ public class StorageApp {
         return status().stream().filter(s -> s.asset().equals(asset)).findFirst();
     }
 
+    /** The fleet's frequency-response reserve now, MW (held and safe-held units excluded). */
+    public double reserveMw() {
+        return controller.reserveMw();
+    }
+
     /** The latest frequency reading: time and Hz. */
     public Optional<Map.Entry<Instant, Double>> frequency() {
         return controller.frequency();
@@ -196,8 +206,9 @@ public class StorageApp {
                 consumer = c;
                 assign(c);
                 assigned = true;
-                LOG.infof("reading telemetry topic=%s and schedules topic=%s lookback=%s", liveTopic.name(),
-                        Topics.GRID_STORAGE_SCHEDULES.name(), config.inputs().scheduleLookback());
+                LOG.infof("reading telemetry topic=%s, schedules topic=%s lookback=%s and manual holds topic=%s lookback=%s",
+                        liveTopic.name(), Topics.GRID_STORAGE_SCHEDULES.name(), config.inputs().scheduleLookback(),
+                        Topics.GRID_SETPOINTS.name(), config.holds().lookback());
                 while (running) {
                     boolean frequency = false;
                     for (ConsumerRecord<byte[], byte[]> record : c.poll(POLL)) {
@@ -229,10 +240,13 @@ public class StorageApp {
     private void assign(KafkaConsumer<byte[], byte[]> c) {
         List<TopicPartition> live = TopicPositions.partitions(c, liveTopic.name());
         List<TopicPartition> schedules = TopicPositions.partitions(c, Topics.GRID_STORAGE_SCHEDULES.name());
+        List<TopicPartition> setpoints = TopicPositions.partitions(c, Topics.GRID_SETPOINTS.name());
         List<TopicPartition> all = new ArrayList<>(live);
         all.addAll(schedules);
+        all.addAll(setpoints);
         c.assign(all);
         TopicPositions.seekSince(c, schedules, Instant.now().minus(config.inputs().scheduleLookback()));
+        TopicPositions.seekSince(c, setpoints, Instant.now().minus(config.holds().lookback()));
         TopicPositions.seekToEndNow(c, live);
     }
 
@@ -252,6 +266,10 @@ public class StorageApp {
             }
             return false;
         }
+        if (record.topic().equals(Topics.GRID_SETPOINTS.name())) {
+            hold(record);
+            return false;
+        }
         // The live-state topic carries the whole grid, keyed by asset: only the fleet's and the frequency's records
         // are decoded.
         if (!ours(record.key())) {
@@ -267,6 +285,24 @@ public class StorageApp {
             telemetryClock.accumulateAndGet(m.eventTime(), (a, b) -> a == null || b.isAfter(a) ? b : a);
         }
         return ours && controller.accept(m);
+    }
+
+    /** A record of {@code grid.setpoints}: the whole grid's, its own included; only the fleet's manual holds are filed. */
+    private void hold(ConsumerRecord<byte[], byte[]> record) {
+        if (record.key() != null) {
+            try {
+                if (!fleetAssets.contains(setpointKeys.deserialize(record.topic(), record.key()))) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // let the value decide
+            }
+        }
+        Setpoint s = decode(Topics.GRID_SETPOINTS, record);
+        if (s != null && controller.acceptHold(s)) {
+            LOG.infof("manual hold filed asset=%s target=%.3f origin=%s validFrom=%s validUntil=%s setpoint=%s issuedBy=%s",
+                    s.asset(), s.target(), s.origin(), s.validFrom(), s.validUntil(), s.id(), s.issuedBy());
+        }
     }
 
     /** Whether a record's key is one of the fleet's assets or the frequency's; a record without a readable key is. */
@@ -303,6 +339,15 @@ public class StorageApp {
             if (before != d.mode()) {
                 LOG.infof("mode asset=%s mode=%s previous=%s target=%.3f schedule=%.3f response=%.3f binding=%s",
                         d.asset(), d.mode(), before, d.targetMw(), d.scheduleMw(), d.responseMw(), d.binding());
+                if (d.mode() == Mode.HELD) {
+                    LOG.warnf("manual hold asset=%s target=%.3f origin=%s setpoint=%s issuedBy=%s until=%s: the manager sends the"
+                            + " unit nothing, neither schedule nor frequency response, until the hold ends; its frequency response"
+                            + " is suspended (the operator's call) and its reserve is not counted", d.asset(), d.hold().targetMw(),
+                            d.hold().origin(), d.hold().setpointId(), d.hold().issuedBy(), d.hold().until());
+                } else if (before == Mode.HELD) {
+                    LOG.infof("manual hold ended asset=%s: the manager sets the unit again mode=%s target=%.3f", d.asset(), d.mode(),
+                            d.targetMw());
+                }
             }
             if (d.binding().contains(SafetyEnvelope.Limit.RAMP_OVERRIDDEN)) {
                 LOG.warnf("ramp limit overridden by a hard limit asset=%s target=%.3f upper=%.3f lower=%.3f",

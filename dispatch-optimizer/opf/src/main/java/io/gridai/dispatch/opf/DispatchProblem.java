@@ -46,6 +46,10 @@ public record DispatchProblem(DcNetwork network, List<DispatchUnit> units, List<
                 throw new IllegalArgumentException("period " + p.start() + " has availability for " + p.availableMw().length
                         + " units, the problem has " + units.size());
             }
+            if (p.fixedStorageMw().length != 0 && p.fixedStorageMw().length != storage.size()) {
+                throw new IllegalArgumentException("period " + p.start() + " fixes " + p.fixedStorageMw().length
+                        + " battery outputs, the problem has " + storage.size() + " batteries");
+            }
         }
         for (DispatchUnit u : units) {
             if (u.bus() < 0 || u.bus() >= network.busCount()) {

@@ -184,14 +184,23 @@ public final class Dispatcher {
                         pmax = Math.min(pmax, Math.max(available, 0));
                         pmin = Math.min(pmin, pmax);
                     }
+                    double fixed = period.fixed(u);
+                    if (!Double.isNaN(fixed)) {
+                        pmin = Math.max(pmin, Math.min(pmax, fixed));
+                        pmax = pmin;
+                    }
                     int col = addCostedColumn(unit, pmin, pmax, hours);
                     unitCol[t][u] = col;
                     inj.add(new int[] {col, unit.bus(), 1});
                 }
                 for (int s = 0; s < storage.size(); s++) {
                     StorageUnit b = storage.get(s);
-                    chargeCol[t][s] = model.addColumn(0, b.chargeMaxMw(), 0, 0);
-                    dischargeCol[t][s] = model.addColumn(0, b.dischargeMaxMw(), b.cyclingCostPerMwh() * hours, 0);
+                    double fixed = period.fixedStorage(s);
+                    double charge = Double.isNaN(fixed) ? Double.NaN : Math.min(b.chargeMaxMw(), Math.max(0, -fixed));
+                    double discharge = Double.isNaN(fixed) ? Double.NaN : Math.min(b.dischargeMaxMw(), Math.max(0, fixed));
+                    chargeCol[t][s] = Double.isNaN(fixed) ? model.addColumn(0, b.chargeMaxMw(), 0, 0) : model.addColumn(charge, charge, 0, 0);
+                    dischargeCol[t][s] = Double.isNaN(fixed) ? model.addColumn(0, b.dischargeMaxMw(), b.cyclingCostPerMwh() * hours, 0)
+                            : model.addColumn(discharge, discharge, b.cyclingCostPerMwh() * hours, 0);
                     double socLower = t == nt - 1 ? Math.max(b.socMinMwh(), b.finalSocMinMwh()) : b.socMinMwh();
                     socCol[t][s] = model.addColumn(socLower, b.socMaxMwh(), 0, 0);
                     inj.add(new int[] {chargeCol[t][s], b.bus(), -1});

@@ -150,6 +150,43 @@ class MultiPeriodDispatchTest {
     }
 
     /**
+     * A manual hold: G1 (10 $/MWh) is fixed at 30 MW in hour 1 and at -5 MW (clamped to its PMIN 0) in hour 2, free in
+     * hour 3; demand is 100 MW at bus 2 each hour. The battery (no wear cost, 10 MWh of 100) is fixed to discharge
+     * 9 MW in hour 1 and to charge 50 MW in hour 2 (clamped to its 40 MW), free in hour 3. G2 (50 $/MWh) makes up the
+     * rest: 100 - 30 - 9 = 61, then 100 + 40 = 140. In hour 3 the battery may come down from 10 - 9/0.9 + 0.9 x 40 =
+     * 36 MWh to its final 10 MWh: it delivers 26 x 0.9 = 23.4 MW for free, displacing G1, which gives 76.6; G2 is off.
+     */
+    @Test
+    void fixedOutputsHoldInTheirPeriodsOnlyAndAreClampedIntoTheLimits() {
+        try (DcNetwork net = DcNetwork.of(SmallGrids.triangle(0, 0, 0))) {
+            List<DispatchUnit> units = List.of(unit("G1", 0, 200, 10), unit("G2", 2, 200, 50));
+            StorageUnit battery = new StorageUnit("B", 1, 0, 100, 40, 40, 0.9, 0.9, 10, 10, 0);
+            double[][] fixedUnit = {{30, NAN}, {-5, NAN}, {NAN, NAN}};
+            double[][] fixedBattery = {{9}, {-50}, {NAN}};
+            List<DispatchPeriod> periods = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                DispatchPeriod p = period(t, 1, new double[] {0, 100, 0}, new double[] {NAN, NAN});
+                periods.add(new DispatchPeriod(p.start(), p.length(), p.demandMw(), p.availableMw(), fixedUnit[t], fixedBattery[t]));
+            }
+            DispatchProblem problem = new DispatchProblem(net, units, List.of(battery), periods, DispatchSettings.defaults(), Set.of());
+
+            DispatchSolution s = Dispatcher.solve(problem);
+
+            assertThat(s.status()).as(s.message()).isEqualTo(Status.OPTIMAL);
+            assertThat(s.unitMw()[0][0]).isCloseTo(30, within(MW));
+            assertThat(s.dischargeMw()[0][0] - s.chargeMw()[0][0]).isCloseTo(9, within(MW));
+            assertThat(s.unitMw()[0][1]).isCloseTo(61, within(MW));
+            assertThat(s.unitMw()[1][0]).as("PMIN").isCloseTo(0, within(MW));
+            assertThat(s.dischargeMw()[1][0] - s.chargeMw()[1][0]).as("the charge limit").isCloseTo(-40, within(MW));
+            assertThat(s.unitMw()[1][1]).isCloseTo(140, within(MW));
+            assertThat(s.socMwh()[1][0]).isCloseTo(10 - 9 / 0.9 + 0.9 * 40, within(MW));
+            assertThat(s.dischargeMw()[2][0]).as("free again: back to the final 10 MWh").isCloseTo(26 * 0.9, within(MW));
+            assertThat(s.unitMw()[2][0]).isCloseTo(100 - 26 * 0.9, within(MW));
+            assertThat(s.unitMw()[2][1]).as("free again: the dear unit is off").isCloseTo(0, within(MW));
+        }
+    }
+
+    /**
      * Wind at bus 3 (free, 150 MW available), G1 at bus 1 (20 $/MWh), 150 MW of demand at bus 2, the line 2-3 rated
      * 60 MW. The flow from 3 to 2 is 2/3 of the wind plus 1/3 of G1's output: 50 + W/3 <= 60, so W = 30 and 120 MW
      * of wind is curtailed. Prices: 20 at bus 1 (G1), 0 at bus 3 (wind), and at bus 2, 20 + 60/3 = 40 with a shadow

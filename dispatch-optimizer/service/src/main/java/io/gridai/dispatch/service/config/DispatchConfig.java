@@ -30,6 +30,9 @@ public interface DispatchConfig {
     /** Setpoints: validity and the safety envelope. */
     Setpoints setpoints();
 
+    /** Manual holds: operators' and approved proposals' setpoints, which the dispatch keeps instead of overwriting. */
+    Holds holds();
+
     /** Prices of what the balance slack does. */
     Costs costs();
 
@@ -181,6 +184,18 @@ public interface DispatchConfig {
         /** A renewable is told a curtailment only when it is curtailed by more than this, MW. */
         @WithDefault("0.1")
         double curtailmentThresholdMw();
+    }
+
+    /** Manual holds. */
+    interface Holds {
+
+        /**
+         * At start, {@code grid.setpoints} is read again from this far back (Kafka record time), so that a restarted
+         * service knows the holds still valid. At least the longest validity an override may have (operator-api's
+         * {@code gridai.operator.overrides.max-valid-for}, PT4H).
+         */
+        @WithDefault("PT4H")
+        Duration lookback();
     }
 
     /** Costs of the balance slack. */

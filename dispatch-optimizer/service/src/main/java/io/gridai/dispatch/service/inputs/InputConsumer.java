@@ -18,15 +18,18 @@ import org.jboss.logging.Logger;
 import io.gridai.dispatch.service.grid.DispatchGrid;
 import io.gridai.model.Forecast;
 import io.gridai.model.Measurement;
+import io.gridai.model.Setpoint;
 import io.gridai.model.topic.Topic;
 import io.gridai.model.topic.TopicPositions;
 import io.gridai.model.topic.Topics;
 import io.gridai.model.unit.MeasurementKind;
+import io.gridai.service.runtime.ManualHolds;
 
 /**
  * The service's one Kafka consumer, on its own thread: zone forecasts ({@code grid.forecasts}, re-read from a look-back
- * at start) and live state (the configured telemetry topic, from its end). It only files records in the
- * {@link ForecastBook} and {@link LiveState} and signals new forecasts; it never solves.
+ * at start), live state (the configured telemetry topic, from its end) and manual holds (operators' and approved
+ * proposals' setpoints on {@code grid.setpoints}, re-read from their own look-back). It only files records in the
+ * {@link ForecastBook}, {@link LiveState} and {@link ManualHolds} and signals new forecasts; it never solves.
  *
  * <p>Records are decoded here, one by one, so an undecodable record is skipped with a warning instead of stopping
  * the consumer. Unknown or bad records are logged once per asset (or zone) with the reason.
@@ -40,9 +43,11 @@ public final class InputConsumer implements AutoCloseable {
     private final Map<String, Object> kafka;
     private final Topic<?, Measurement> liveTopic;
     private final Duration forecastLookback;
+    private final Duration holdsLookback;
     private final DispatchGrid grid;
     private final ForecastBook forecasts;
     private final LiveState live;
+    private final ManualHolds holds;
     private final Runnable onForecast;
     private final WarnOnce warnings = new WarnOnce(LOG);
     private final Thread thread;
@@ -50,14 +55,16 @@ public final class InputConsumer implements AutoCloseable {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean assigned;
 
-    public InputConsumer(Map<String, Object> kafka, Topic<?, Measurement> liveTopic, Duration forecastLookback, DispatchGrid grid,
-            ForecastBook forecasts, LiveState live, Runnable onForecast) {
+    public InputConsumer(Map<String, Object> kafka, Topic<?, Measurement> liveTopic, Duration forecastLookback, Duration holdsLookback,
+            DispatchGrid grid, ForecastBook forecasts, LiveState live, ManualHolds holds, Runnable onForecast) {
         this.kafka = kafka;
         this.liveTopic = liveTopic;
         this.forecastLookback = forecastLookback;
+        this.holdsLookback = holdsLookback;
         this.grid = grid;
         this.forecasts = forecasts;
         this.live = live;
+        this.holds = holds;
         this.onForecast = onForecast;
         this.thread = new Thread(this::run, "dispatch-inputs");
         thread.setDaemon(true);
@@ -78,8 +85,8 @@ public final class InputConsumer implements AutoCloseable {
                 consumer = c;
                 assign(c);
                 assigned = true;
-                LOG.infof("reading forecasts topic=%s lookback=%s and live state topic=%s", Topics.GRID_FORECASTS.name(), forecastLookback,
-                        liveTopic.name());
+                LOG.infof("reading forecasts topic=%s lookback=%s, live state topic=%s and manual holds topic=%s lookback=%s",
+                        Topics.GRID_FORECASTS.name(), forecastLookback, liveTopic.name(), Topics.GRID_SETPOINTS.name(), holdsLookback);
                 while (running) {
                     for (ConsumerRecord<byte[], byte[]> record : c.poll(POLL)) {
                         handle(record);
@@ -104,11 +111,14 @@ public final class InputConsumer implements AutoCloseable {
     private void assign(KafkaConsumer<byte[], byte[]> c) {
         List<TopicPartition> forecastPartitions = TopicPositions.partitions(c, Topics.GRID_FORECASTS.name());
         List<TopicPartition> livePartitions = TopicPositions.partitions(c, liveTopic.name());
+        List<TopicPartition> setpointPartitions = TopicPositions.partitions(c, Topics.GRID_SETPOINTS.name());
         List<TopicPartition> all = new ArrayList<>(forecastPartitions);
         all.addAll(livePartitions);
+        all.addAll(setpointPartitions);
         c.assign(all);
         TopicPositions.seekSince(c, forecastPartitions, Instant.now().minus(forecastLookback));
         TopicPositions.seekToEndNow(c, livePartitions);
+        TopicPositions.seekSince(c, setpointPartitions, Instant.now().minus(holdsLookback));
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {
@@ -119,6 +129,11 @@ public final class InputConsumer implements AutoCloseable {
             Forecast f = decode(Topics.GRID_FORECASTS, record);
             if (f != null) {
                 forecast(f);
+            }
+        } else if (record.topic().equals(Topics.GRID_SETPOINTS.name())) {
+            Setpoint s = decode(Topics.GRID_SETPOINTS, record);
+            if (s != null) {
+                setpoint(s);
             }
         } else {
             Measurement m = decode(liveTopic, record);
@@ -153,6 +168,29 @@ public final class InputConsumer implements AutoCloseable {
         LOG.infof("forecast received zone=%s model=%s issueTime=%s steps=%d step=%s", f.zone(), f.modelVersion(), f.issueTime(),
                 f.steps().size(), f.step());
         onForecast.run();
+    }
+
+    /** A setpoint on {@code grid.setpoints}: filed when it is a manual hold of one of the grid's units or batteries. */
+    void setpoint(Setpoint s) {
+        if (!ManualHolds.isHold(s)) {
+            return; // ours (OPTIMISER), the storage manager's: not holds
+        }
+        String asset = s.asset().value();
+        if (grid.unitIndex(asset).isEmpty() && grid.battery(asset).isEmpty()) {
+            warnings.warn("hold|" + asset, s.origin() + " setpoint of " + asset + " is no hold here: no generator or battery of case "
+                    + grid.caseName() + " has that asset id");
+            return;
+        }
+        if (grid.isSlack(asset)) {
+            warnings.warn("hold|" + asset, s.origin() + " setpoint of " + asset + " is no hold: it is the slack unit, which balances the"
+                    + " system and takes no setpoint (the twin refuses it)");
+            return;
+        }
+        if (holds.offer(s)) {
+            LOG.infof("manual hold filed asset=%s target=%.3f origin=%s validFrom=%s validUntil=%s setpoint=%s issuedBy=%s: no setpoint"
+                    + " from the dispatch for it while valid", asset, s.target(), s.origin(), s.validFrom(), s.validUntil(), s.id(),
+                    s.issuedBy());
+        }
     }
 
     void measurement(Measurement m) {

@@ -21,6 +21,8 @@ import io.gridai.network.BatteryPlacement;
 import io.gridai.dispatch.service.grid.DispatchGrid;
 import io.gridai.dispatch.service.inputs.LiveState;
 import io.gridai.model.Forecast;
+import io.gridai.model.Setpoint;
+import io.gridai.model.id.AssetId;
 import io.gridai.model.id.ZoneId;
 
 /**
@@ -39,6 +41,12 @@ import io.gridai.model.id.ZoneId;
  *       curtailable, its latest availability held over the horizon (persistence).</li>
  *   <li>Batteries: SoC from the latest STATE_OF_CHARGE (else the configured initial), at least as much at the end of
  *       the horizon as now.</li>
+ *   <li>Manual holds (an operator's or an approved proposal's setpoint valid now): the unit is fixed at the target,
+ *       clamped into its limits, in every period that starts before the hold ends (PMIN = PMAX = target there); its
+ *       ramp from the measured output is not enforced (the held setpoint moves it, not the dispatch), the ramp out of
+ *       the held periods is. A held battery is fixed likewise, its target also limited so that its state of charge
+ *       stays in the band over the held periods, and it must end the horizon with at least what it has now or at the
+ *       end of the hold, whichever is less. A what-if's unit outage takes a held unit out all the same.</li>
  * </ul>
  */
 public final class HorizonPlanner {
@@ -84,9 +92,10 @@ public final class HorizonPlanner {
      * The problem on the service's own network (no change).
      *
      * @param watchRows {@code mpc.branch} rows (1-based) to enforce from the first round: the last solve's binding ones
+     * @param holds     manual holds valid at {@code now}, by asset (assets the grid does not have are ignored)
      */
-    public Plan plan(Instant now, Map<ZoneId, Forecast> forecasts, LiveState live, Set<Integer> watchRows) {
-        return plan(now, forecasts, live, watchRows, grid.network(), WhatIfChanges.none());
+    public Plan plan(Instant now, Map<ZoneId, Forecast> forecasts, LiveState live, Set<Integer> watchRows, Map<AssetId, Setpoint> holds) {
+        return plan(now, forecasts, live, watchRows, grid.network(), WhatIfChanges.none(), holds);
     }
 
     /**
@@ -94,7 +103,7 @@ public final class HorizonPlanner {
      * branches). Changes are validated by the caller ({@link WhatIfRunner}).
      */
     public Plan plan(Instant now, Map<ZoneId, Forecast> forecasts, LiveState live, Set<Integer> watchRows, DcNetwork network,
-            WhatIfChanges changes) {
+            WhatIfChanges changes, Map<AssetId, Setpoint> holds) {
         int nt = changes.periods() == null ? periods : changes.periods();
         int nb = network.busCount();
         Map<ZoneId, double[]> zoneMw = new LinkedHashMap<>();
@@ -122,6 +131,11 @@ public final class HorizonPlanner {
 
         // Buses of the network: the service's network and a what-if network have the same in-service buses.
         List<DispatchUnit> units = units(now, live, changes);
+        int measured = (int) units.stream().filter(u -> u.initialMw().isPresent()).count();
+        List<StorageUnit> storage = storage(live);
+        double[][] fixedUnit = nanMatrix(nt, units.size());
+        double[][] fixedStorage = nanMatrix(nt, storage.size());
+        List<Plan.Hold> held = hold(now, nt, holds, changes, units, storage, fixedUnit, fixedStorage);
         List<DispatchPeriod> list = new ArrayList<>(nt);
         for (int t = 0; t < nt; t++) {
             double[] demand = new double[nb];
@@ -138,7 +152,7 @@ public final class HorizonPlanner {
                 available[u] = unit.curtailable() ? live.availablePower(unit.id()).map(r -> Math.min(r.value(), unit.pmaxMw()))
                         .orElse(Double.NaN) : Double.NaN;
             }
-            list.add(new DispatchPeriod(start(now, t), periodLength, demand, available));
+            list.add(new DispatchPeriod(start(now, t), periodLength, demand, available, fixedUnit[t], fixedStorage[t]));
         }
         Set<Integer> watch = new java.util.HashSet<>();
         for (int l = 0; l < network.branchCount(); l++) {
@@ -146,9 +160,100 @@ public final class HorizonPlanner {
                 watch.add(l);
             }
         }
-        int measured = (int) units.stream().filter(u -> u.initialMw().isPresent()).count();
-        DispatchProblem problem = new DispatchProblem(network, units, storage(live), list, settings, watch);
-        return new Plan(now, problem, zoneMw, zoneInputs, live.latestEventTime(), measured);
+        DispatchProblem problem = new DispatchProblem(network, units, storage, list, settings, watch);
+        return new Plan(now, problem, zoneMw, zoneInputs, live.latestEventTime(), measured, held);
+    }
+
+    private static double[][] nanMatrix(int rows, int columns) {
+        double[][] m = new double[rows][columns];
+        for (double[] row : m) {
+            Arrays.fill(row, Double.NaN);
+        }
+        return m;
+    }
+
+    /**
+     * Fixes the held units and batteries in the periods their holds cover (filling {@code fixedUnit} and
+     * {@code fixedStorage}, replacing a held unit by one without an initial output and a held battery by one whose
+     * final minimum the hold can meet) and says what it kept.
+     */
+    private List<Plan.Hold> hold(Instant now, int nt, Map<AssetId, Setpoint> holds, WhatIfChanges changes, List<DispatchUnit> units,
+            List<StorageUnit> storage, double[][] fixedUnit, double[][] fixedStorage) {
+        List<Plan.Hold> out = new ArrayList<>();
+        for (Setpoint h : holds.values()) {
+            String asset = h.asset().value();
+            if (!h.isValidAt(now) || grid.isSlack(asset) || changes.unitOutages().contains(asset)) {
+                continue; // the slack takes no setpoint; a what-if outage takes the unit out, held or not
+            }
+            int covered = 0;
+            while (covered < nt && start(now, covered).isBefore(h.validUntil())) {
+                covered++;
+            }
+            double target = h.target();
+            double fixed;
+            String note = null;
+            int u = indexOf(units, asset);
+            int b = storageIndexOf(storage, asset);
+            if (u >= 0) {
+                DispatchUnit unit = units.get(u);
+                fixed = Math.max(unit.pminMw(), Math.min(unit.pmaxMw(), target));
+                if (fixed != target) {
+                    note = String.format(java.util.Locale.ROOT, "clamped into [PMIN %.3f, PMAX %.3f] MW", unit.pminMw(), unit.pmaxMw());
+                }
+                // the held setpoint moves the unit, not the dispatch: no ramp from the measured output into the hold
+                units.set(u, new DispatchUnit(unit.id(), unit.caseIndex(), unit.bus(), unit.pminMw(), unit.pmaxMw(), unit.cost(),
+                        unit.rampMwPerHour(), java.util.OptionalDouble.empty(), unit.curtailable()));
+                for (int t = 0; t < covered; t++) {
+                    fixedUnit[t][u] = fixed;
+                }
+            } else if (b >= 0) {
+                StorageUnit s = storage.get(b);
+                double soc = s.initialSocMwh();
+                double hours = periodLength.toNanos() / 3.6e12;
+                fixed = Math.max(-s.chargeMaxMw(), Math.min(s.dischargeMaxMw(), target));
+                if (fixed != target) {
+                    note = String.format(java.util.Locale.ROOT, "clamped into the power limits -%.3f..%.3f MW", s.chargeMaxMw(),
+                            s.dischargeMaxMw());
+                }
+                double first = Double.NaN;
+                for (int t = 0; t < covered; t++) {
+                    double p = fixed >= 0 ? Math.min(fixed, (soc - s.socMinMwh()) * s.dischargeEfficiency() / hours)
+                            : Math.max(fixed, -(s.socMaxMwh() - soc) / (s.chargeEfficiency() * hours));
+                    if (p != fixed && note == null) {
+                        note = String.format(java.util.Locale.ROOT, "limited to %.3f MW from period %d by the state-of-charge band", p, t);
+                    }
+                    soc = p >= 0 ? soc - p * hours / s.dischargeEfficiency() : soc - p * hours * s.chargeEfficiency();
+                    fixedStorage[t][b] = p;
+                    first = Double.isNaN(first) ? p : first;
+                }
+                fixed = first;
+                storage.set(b, new StorageUnit(s.id(), s.bus(), s.socMinMwh(), s.socMaxMwh(), s.chargeMaxMw(), s.dischargeMaxMw(),
+                        s.chargeEfficiency(), s.dischargeEfficiency(), s.initialSocMwh(),
+                        Math.max(s.socMinMwh(), Math.min(s.finalSocMinMwh(), soc)), s.cyclingCostPerMwh()));
+            } else {
+                continue; // not an asset of this grid
+            }
+            out.add(new Plan.Hold(asset, target, fixed, h.origin().name(), h.validUntil(), h.id().value(), h.issuedBy(), covered, note));
+        }
+        return out;
+    }
+
+    private static int indexOf(List<DispatchUnit> units, String asset) {
+        for (int i = 0; i < units.size(); i++) {
+            if (units.get(i).id().equals(asset)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int storageIndexOf(List<StorageUnit> storage, String asset) {
+        for (int i = 0; i < storage.size(); i++) {
+            if (storage.get(i).id().equals(asset)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean touched(WhatIfChanges changes, ZoneId zone) {

@@ -47,6 +47,7 @@ import io.gridai.model.topic.Topics;
 import io.gridai.model.unit.MeasurementKind;
 import io.gridai.network.MatpowerBranch;
 import io.gridai.network.MatpowerCase;
+import io.gridai.service.runtime.ManualHolds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -56,6 +57,11 @@ import io.micrometer.core.instrument.Timer;
  * service's clock, and what-if runs queue behind them. An OPTIMAL solve's first period becomes setpoints that pass
  * the safety envelope; any other status publishes nothing (the previous setpoints run out at their validity end).
  * Each solve is recorded and audited.
+ *
+ * <p>Manual holds (operators' and approved proposals' setpoints, {@link ManualHolds}) are kept: a held unit or battery
+ * is fixed at its hold's target in the plan and gets no setpoint or schedule, and the solve record lists the holds.
+ * The periodic check also solves at once when the set of valid holds changed since the last solve (trigger HOLD): a
+ * hold began, was replaced or ended, so the unit is dispatched again as soon as its hold is over.
  */
 public final class DispatchEngine implements AutoCloseable {
 
@@ -72,6 +78,7 @@ public final class DispatchEngine implements AutoCloseable {
     private final DispatchGrid grid;
     private final ForecastBook forecasts;
     private final LiveState live;
+    private final ManualHolds holds;
     private final HorizonPlanner planner;
     private final SafetyEnvelope envelope;
     private final KafkaOut out;
@@ -85,15 +92,17 @@ public final class DispatchEngine implements AutoCloseable {
     // worker-thread state
     private Instant lastSolveNow;
     private volatile Set<Integer> lastBindingRows = Set.of();
+    private Set<String> lastHoldIds = Set.of();
     private final Map<String, Setpoint> lastPublished = new HashMap<>();
 
-    public DispatchEngine(Settings settings, DispatchGrid grid, ForecastBook forecasts, LiveState live, HorizonPlanner planner,
-            SafetyEnvelope envelope, KafkaOut out, Optional<AuditChain> audit, SolveHistory history, MeterRegistry metrics,
-            Supplier<Optional<Instant>> clock) {
+    public DispatchEngine(Settings settings, DispatchGrid grid, ForecastBook forecasts, LiveState live, ManualHolds holds,
+            HorizonPlanner planner, SafetyEnvelope envelope, KafkaOut out, Optional<AuditChain> audit, SolveHistory history,
+            MeterRegistry metrics, Supplier<Optional<Instant>> clock) {
         this.settings = settings;
         this.grid = grid;
         this.forecasts = forecasts;
         this.live = live;
+        this.holds = holds;
         this.planner = planner;
         this.envelope = envelope;
         this.out = out;
@@ -139,7 +148,13 @@ public final class DispatchEngine implements AutoCloseable {
         Optional<Instant> now = clock.get();
         if (now.isPresent() && (lastSolveNow == null || !now.get().isBefore(lastSolveNow.plus(settings.every())))) {
             solve("PERIODIC");
+        } else if (now.isPresent() && !holdIds(holds.at(now.get())).equals(lastHoldIds)) {
+            solve("HOLD");
         }
+    }
+
+    private static Set<String> holdIds(Map<AssetId, Setpoint> valid) {
+        return valid.values().stream().map(h -> h.id().value()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Runs one rolling solve now, on the calling thread (the worker). */
@@ -154,7 +169,9 @@ public final class DispatchEngine implements AutoCloseable {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         String id = "solve-" + sequence.incrementAndGet();
-        Plan plan = planner.plan(now, forecasts.snapshot(), live, lastBindingRows);
+        Map<AssetId, Setpoint> valid = holds.at(now);
+        lastHoldIds = holdIds(valid);
+        Plan plan = planner.plan(now, forecasts.snapshot(), live, lastBindingRows, valid);
         DispatchSolution solution = solveSafely(plan);
         Summary summary = summarise(plan, solution);
         SolveRecord.SetpointOutcome outcome;
@@ -168,6 +185,17 @@ public final class DispatchEngine implements AutoCloseable {
                     trigger, solution.status(), solution.message(), expiry);
             outcome = new SolveRecord.SetpointOutcome(0, null, Map.of(), List.of());
         }
+        String message = solution.message();
+        if (!solution.optimal() && !plan.holds().isEmpty()) {
+            message = message + "; the plan kept " + plan.holds().size() + " manual hold(s) fixed (" + plan.holds().stream()
+                    .map(h -> String.format(Locale.ROOT, "%s at %.3f MW", h.asset(), h.fixedMw())).collect(java.util.stream.Collectors
+                            .joining(", ")) + "): a held output may be what leaves no feasible dispatch";
+        }
+        for (Plan.Hold h : plan.holds()) {
+            LOG.infof("manual hold kept solve=%s asset=%s target=%.3f fixed=%.3f periods=%d origin=%s until=%s setpoint=%s issuedBy=%s%s", id,
+                    h.asset(), h.targetMw(), h.fixedMw(), h.periods(), h.origin(), h.until(), h.setpointId(), h.issuedBy(),
+                    h.note() == null ? "" : " note=" + h.note());
+        }
         lastSolveNow = now;
         double totalMs = (System.nanoTime() - t0) / 1e6;
         Map<String, SolveRecord.ZoneInput> zones = new LinkedHashMap<>();
@@ -177,18 +205,19 @@ public final class DispatchEngine implements AutoCloseable {
         boolean modelBuilt = stats != DispatchSolution.Stats.NONE;
         SolveRecord record = new SolveRecord(id, trigger, started, now, planner.periodLength().toMinutes(), plan.problem().periods().size(),
                 new SolveRecord.Inputs(grid.caseName(), grid.fileSha256(), zones, plan.liveStateTime().orElse(null), plan.measuredUnits()),
-                solution.status().name(), solution.message(), summary.objective, summary.periodCost, summary.shedMwh, summary.curtailedMwh,
+                solution.status().name(), message, summary.objective, summary.periodCost, summary.shedMwh, summary.curtailedMwh,
                 summary.binding, summary.maxLoading,
                 !modelBuilt ? null : new SolveRecord.ModelSize(stats.columns(), stats.rows(), stats.nonZeros(), stats.rounds(),
                         stats.watchedBranches(), stats.iterations()),
                 stats.buildNanos() / 1e6, stats.solveNanos() / 1e6, totalMs, summary.firstPeriodMw,
-                outcome);
+                outcome, plan.holds());
         history.add(record);
         metrics.counter("gridai.dispatch.solves", "status", record.status(), "trigger", trigger).increment();
         Timer.builder("gridai.dispatch.solve.duration").register(metrics).record(Duration.ofNanos(System.nanoTime() - t0));
         LOG.infof("solve done id=%s trigger=%s status=%s objective=%s planStart=%s periods=%d binding=%d published=%d refused=%d"
-                + " buildMs=%.1f solveMs=%.1f totalMs=%.1f", id, trigger, record.status(), record.objective(), now, record.periods(),
-                summary.binding.size(), outcome.published(), outcome.refused().size(), record.buildMs(), record.solveMs(), totalMs);
+                + " held=%d buildMs=%.1f solveMs=%.1f totalMs=%.1f", id, trigger, record.status(), record.objective(), now, record.periods(),
+                summary.binding.size(), outcome.published(), outcome.refused().size(), plan.holds().size(), record.buildMs(),
+                record.solveMs(), totalMs);
         audit(record);
         return record;
     }
@@ -216,6 +245,9 @@ public final class DispatchEngine implements AutoCloseable {
             if (grid.isSlack(asset) || unit.pmaxMw() - unit.pminMw() <= 0 && !unit.curtailable()) {
                 continue; // the slack balances; a unit with no range (e.g. a synchronous condenser) has nothing to be told
             }
+            if (plan.held(asset)) {
+                continue; // a manual hold: its setpoint is the operator's (or the approved proposal's), not ours
+            }
             double target = solution.unitMw()[0][u];
             SafetyEnvelope.Kind kind = SafetyEnvelope.Kind.GENERATOR;
             if (unit.curtailable()) {
@@ -234,6 +266,9 @@ public final class DispatchEngine implements AutoCloseable {
         }
         for (int s = 0; s < plan.problem().storage().size(); s++) {
             String asset = plan.problem().storage().get(s).id();
+            if (plan.held(asset)) {
+                continue; // held: no schedule to the storage manager, which leaves the unit alone too
+            }
             double target = solution.dischargeMw()[0][s] - solution.chargeMw()[0][s];
             consider(asset, SafetyEnvelope.Kind.BATTERY, target, now, first, validUntil, records, targets, refused);
         }
@@ -289,6 +324,10 @@ public final class DispatchEngine implements AutoCloseable {
         details.put("setpointsWithheld", Integer.toString(r.setpoints().refused().size()));
         details.put("shedMwh", String.valueOf(r.shedMwh()));
         details.put("binding", Integer.toString(r.binding().size()));
+        if (!r.holds().isEmpty()) {
+            details.put("holds", r.holds().stream().map(h -> h.asset() + "=" + h.fixedMw() + "@" + h.origin() + ":" + h.setpointId()
+                    + "<" + h.until()).collect(java.util.stream.Collectors.joining(";")));
+        }
         try {
             audit.get().append(r.planStart(), "dispatch.solve", r.id(), details);
         } catch (KafkaOut.KafkaOutException | org.apache.kafka.common.errors.TimeoutException e) {
@@ -332,7 +371,7 @@ public final class DispatchEngine implements AutoCloseable {
             own = true;
         }
         try {
-            Plan plan = planner.plan(now, forecasts.snapshot(), live, lastBindingRows, network, changes);
+            Plan plan = planner.plan(now, forecasts.snapshot(), live, lastBindingRows, network, changes, holds.at(now));
             DispatchSolution solution = solveSafely(plan);
             Summary s = summarise(plan, solution);
             Map<String, List<Double>> unitMw = new LinkedHashMap<>();
@@ -373,7 +412,7 @@ public final class DispatchEngine implements AutoCloseable {
                     solution.status(), s.objective, changes.branchOutages(), changes.unitOutages(), changes.unitLimits().size(),
                     changes.zoneDemand().size(), plan.problem().periods().size());
             return new WhatIfResult(solution.status().name(), solution.message(), now, plan.problem().periods().size(), s.objective,
-                    s.periodCost, unitMw, batteryMw, s.shedMwh, s.curtailedMwh, s.binding, s.maxLoading, difference);
+                    s.periodCost, unitMw, batteryMw, s.shedMwh, s.curtailedMwh, s.binding, s.maxLoading, difference, plan.holds());
         } finally {
             if (own) {
                 network.close();

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.gridai.dispatch.service.plan.Plan;
+
 /**
  * What one rolling solve did, served by {@code GET /dispatch/solves}. Powers in MW, energies in MWh, costs in $ and
  * $/h, times in ms; absent numbers (null) where the solve did not reach an optimum.
  *
  * @param id                 {@code solve-<n>}, counting from 1 since the service started
- * @param trigger            FORECAST (a new forecast, debounced) or PERIODIC
+ * @param trigger            FORECAST (a new forecast, debounced), PERIODIC, or HOLD (the valid manual holds changed)
  * @param startedAt          wall-clock time the solve started
  * @param planStart          the service's "now": the first period starts here
  * @param periodMinutes      length of each period
@@ -29,11 +31,14 @@ import java.util.Map;
  * @param totalMs            the whole solve, planning included
  * @param firstPeriodMw      each unit's and battery's output in the first period (battery: discharge - charge)
  * @param setpoints          what was published and what the safety envelope held back
+ * @param holds              the manual holds the solve kept: each unit or battery fixed at its hold's target and given
+ *                           no setpoint, so that an operator sees why it was not dispatched
  */
 public record SolveRecord(String id, String trigger, Instant startedAt, Instant planStart, long periodMinutes, int periods, Inputs inputs,
                           String status, String message, Double objective, List<Double> periodCostPerHour, Double shedMwh,
                           Double curtailedMwh, List<Binding> binding, BranchLoading maxBranchLoading, ModelSize model, double buildMs,
-                          double solveMs, double totalMs, Map<String, Double> firstPeriodMw, SetpointOutcome setpoints) {
+                          double solveMs, double totalMs, Map<String, Double> firstPeriodMw, SetpointOutcome setpoints,
+                          List<Plan.Hold> holds) {
 
     /**
      * The versions of the inputs.

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.gridai.dispatch.service.plan.Plan;
+
 /**
  * The answer to {@code POST /dispatch/what-if}: the dispatch on the current inputs with the requested change. Nothing
  * of it is published. Powers in MW, energies in MWh, costs in $ and $/h; null where the solve did not reach an optimum.
@@ -21,10 +23,12 @@ import java.util.Map;
  * @param binding            binding network constraints with shadow prices
  * @param maxBranchLoading   the most loaded rated branch (DC flow / RATE_A)
  * @param difference         this run minus the latest OPTIMAL rolling solve (null when there is none yet)
+ * @param holds              the manual holds kept, as in a rolling solve
  */
 public record WhatIfResult(String status, String message, Instant planStart, int periods, Double objective, List<Double> periodCostPerHour,
                            Map<String, List<Double>> unitMw, Map<String, List<Double>> batteryMw, Double shedMwh, Double curtailedMwh,
-                           List<SolveRecord.Binding> binding, SolveRecord.BranchLoading maxBranchLoading, Difference difference) {
+                           List<SolveRecord.Binding> binding, SolveRecord.BranchLoading maxBranchLoading, Difference difference,
+                           List<Plan.Hold> holds) {
 
     /**
      * This run minus the base solve.

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.gridai.dispatch.opf.DispatchSettings;
 import io.gridai.dispatch.service.config.DispatchConfig;
 import io.gridai.network.BatteryPlacement;
+import io.gridai.service.runtime.ManualHolds;
 import io.gridai.dispatch.service.grid.DispatchGrid;
 import io.gridai.dispatch.service.inputs.ForecastBook;
 import io.gridai.dispatch.service.inputs.InputConsumer;
@@ -76,6 +77,7 @@ public class DispatchApp {
                 g.defaultRampPerMinute());
         ForecastBook forecasts = new ForecastBook(config.inputs().demandQuantile());
         live = new LiveState();
+        ManualHolds holds = new ManualHolds();
         history = new SolveHistory(config.solvesKept());
         DispatchSettings settings = new DispatchSettings(true, config.costs().sheddingPerMwh(), config.costs().surplusPerMwh(), 1e-6, 50,
                 config.horizon().solverTimeLimit());
@@ -90,8 +92,9 @@ public class DispatchApp {
                 : live::latestEventTime;
         engine = new DispatchEngine(new DispatchEngine.Settings(config.triggers().forecastDebounce(), config.triggers().every(),
                 config.triggers().checkInterval(), config.setpoints().grace(), config.setpoints().curtailmentThresholdMw()), grid, forecasts,
-                live, planner, envelope, out, audit, history, metrics, clock);
-        inputs = new InputConsumer(kafka, liveTopic, config.inputs().forecastLookback(), grid, forecasts, live, engine::onForecast);
+                live, holds, planner, envelope, out, audit, history, metrics, clock);
+        inputs = new InputConsumer(kafka, liveTopic, config.inputs().forecastLookback(), config.holds().lookback(), grid, forecasts, live,
+                holds, engine::onForecast);
         inputs.start();
         engine.start();
         LOG.infof("dispatch service started case=%s sha256=%s buses=%d branches=%d units=%d batteries=%d zones=%s periods=%d"

@@ -33,8 +33,8 @@ class TelemetryClockTest {
         DispatchGrid grid = DispatchGrid.load(Path.of("src/test/resources/case9_dispatch.m"), Optional.empty(), "zone-{area}", List.of(),
                 0.02);
         LiveState live = new LiveState();
-        InputConsumer inputs = new InputConsumer(Map.of(), Topics.TELEMETRY_RAW, Duration.ofHours(48), grid, new ForecastBook(0.5), live,
-                () -> { });
+        InputConsumer inputs = new InputConsumer(Map.of(), Topics.TELEMETRY_RAW, Duration.ofHours(48), Duration.ofHours(4), grid,
+                new ForecastBook(0.5), live, new io.gridai.service.runtime.ManualHolds(), () -> { });
         Instant twin = Instant.parse("2020-07-01T00:05:00Z");
 
         inputs.measurement(reading("gen-2-1", MeasurementKind.ACTIVE_POWER, 120, Unit.MEGAWATT, twin));

@@ -1,0 +1,60 @@
+package io.gridai.service.runtime;
+
+import io.gridai.model.Setpoint;
+import io.gridai.model.id.AssetId;
+import io.gridai.model.unit.MeasurementKind;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Manual holds read from {@code grid.setpoints}: per asset, the latest {@code ACTIVE_POWER} setpoint a person decided
+ * (origin OPERATOR or APPROVED_PROPOSAL, {@link io.gridai.model.SetpointOrigin#manual()}). While it is valid
+ * ({@code validFrom <= now < validUntil}, on the reading service's own clock) the asset is held: the automatic
+ * controllers publish nothing for it, so that the grid twin, which applies the latest setpoint per asset, keeps the
+ * person's. A later-issued manual setpoint of the same asset replaces the earlier one (as at the twin), also one with a
+ * shorter validity, which is how a hold is ended early. Setpoints of the controllers themselves are never holds.
+ * Thread-safe; one entry per asset, so it stays as small as the grid.
+ */
+public final class ManualHolds {
+
+    private final Map<AssetId, Setpoint> latest = new ConcurrentHashMap<>();
+
+    /** Whether a setpoint can hold its asset: decided by a person, on ACTIVE_POWER. */
+    public static boolean isHold(Setpoint s) {
+        return s.origin().manual() && s.kind() == MeasurementKind.ACTIVE_POWER;
+    }
+
+    /**
+     * Files a setpoint.
+     *
+     * @return true when it is a hold and now the latest of its asset; false for a setpoint that is no hold, or one
+     *         issued before the hold already filed
+     */
+    public boolean offer(Setpoint s) {
+        if (!isHold(s)) {
+            return false;
+        }
+        Setpoint kept = latest.merge(s.asset(), s, (old, neu) -> neu.issuedAt().isBefore(old.issuedAt()) ? old : neu);
+        return kept == s;
+    }
+
+    /** The hold of {@code asset} valid at {@code now}. */
+    public Optional<Setpoint> at(AssetId asset, Instant now) {
+        Setpoint s = latest.get(asset);
+        return s != null && s.isValidAt(now) ? Optional.of(s) : Optional.empty();
+    }
+
+    /** Every hold valid at {@code now}, by asset id. */
+    public Map<AssetId, Setpoint> at(Instant now) {
+        Map<AssetId, Setpoint> out = new TreeMap<>(java.util.Comparator.comparing(AssetId::value));
+        latest.forEach((asset, s) -> {
+            if (s.isValidAt(now)) {
+                out.put(asset, s);
+            }
+        });
+        return out;
+    }
+}
