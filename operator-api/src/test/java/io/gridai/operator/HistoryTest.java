@@ -48,8 +48,20 @@ class HistoryTest {
         return "Bearer " + TestTokens.token("vera", "viewer");
     }
 
+    /** A period replayed from the past (as the twin replays RTS-GMLC's 2020 under gridai up): written now. */
+    static final Instant REPLAYED = Instant.parse("2020-07-01T00:00:00Z");
+    static final String REPLAYED_ASSET = "gen-replayed-" + UUID.randomUUID().toString().substring(0, 8);
+
     @BeforeAll
     static void publish() {
+        // First (the partitions are in event-time order, as a twin's run or live telemetry writes them): 2020 readings
+        // written today, whose write times say nothing about their event times.
+        List<Measurement> replayed = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            replayed.add(LiveStateWriter.measurement(REPLAYED_ASSET, MeasurementKind.ACTIVE_POWER, i,
+                    REPLAYED.plusSeconds(60L * i)));
+        }
+        TopicWriter.sendAll(Topics.TELEMETRY_CLEAN, replayed, Measurement::asset);
         List<Measurement> records = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             Instant t = T0.plusSeconds(10L * i);
@@ -64,6 +76,16 @@ class HistoryTest {
         return given().header("Authorization", viewer()).queryParams(query)
                 .get("/api/v1/assets/" + ASSET + "/history").then().statusCode(200)
                 .contentType(containsString("application/json")).extract().jsonPath();
+    }
+
+    @Test
+    void aReplayedPeriodIsFoundByEventTimeWhateverItsWriteTime() {
+        JsonPath h = given().header("Authorization", viewer())
+                .queryParams(Map.of("from", REPLAYED.plusSeconds(600).toString(),
+                        "to", REPLAYED.plusSeconds(1200).toString()))
+                .get("/api/v1/assets/" + REPLAYED_ASSET + "/history").then().statusCode(200).extract().jsonPath();
+        assertThat(h.getList("value", Float.class)).containsExactly(10f, 11f, 12f, 13f, 14f, 15f, 16f, 17f, 18f, 19f);
+        assertThat(h.getList("eventTime", String.class)).first().isEqualTo(REPLAYED.plusSeconds(600).toString());
     }
 
     @Test

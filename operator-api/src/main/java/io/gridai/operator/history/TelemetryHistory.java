@@ -26,7 +26,6 @@ import java.util.concurrent.Semaphore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
@@ -37,13 +36,14 @@ import org.jboss.logging.Logger;
 /**
  * An asset's measurements over a time range, read from {@code telemetry.clean} without loading the topic: only the
  * partition the asset's records are in (the topic's key serde and Kafka's default partitioner, murmur2 of the key
- * bytes, which is how flink-jobs' sink and every other producer of the topic key it), from the first record written at
- * {@code from - timestamp-slack} ({@code offsetsForTimes}), to the first written after {@code to + timestamp-slack}, the
- * partition's end as of the request, or {@code limit} records. Record timestamps are when Flink wrote the record (wall
- * time), not event time (flink-jobs' WireRecordSerializer), so the scan keeps only records whose event time is in
- * [from, to), and the slack bounds how far the two may be apart. Records are written to the output as they are read,
- * in the partition's order (the order Flink wrote them: event-time order per source), one JSON object each, in a JSON
- * array; nothing is collected in memory.
+ * bytes, which is how flink-jobs' sink and every other producer of the topic key it), from where event time reaches
+ * {@code from - timestamp-slack} (found by bisection over the partition's offsets, see {@link #firstAtOrAfter}) to the
+ * first record with event time after {@code to + timestamp-slack}, the partition's end as of the request, or
+ * {@code limit} records. The partition is written in event-time order to within the slack, whatever its records'
+ * write times (Flink's record timestamps are wall time at write, so a replay of old data or a twin faster than real
+ * time has write times far from event times); the scan keeps only the asset's records whose event time is in
+ * [from, to). Records are written to the output as they are read, in the partition's order, one JSON object each, in
+ * a JSON array; nothing is collected in memory.
  */
 @ApplicationScoped
 public class TelemetryHistory {
@@ -100,11 +100,9 @@ public class TelemetryHistory {
             }
             TopicPartition tp = new TopicPartition(topic, partitionOf(query.asset(), infos.size()));
             consumer.assign(List.of(tp));
+            long begin = consumer.beginningOffsets(List.of(tp), timeout).get(tp);
             long end = consumer.endOffsets(List.of(tp), timeout).get(tp);
-            Instant seekTime = query.from().minus(config.timestampSlack());
-            OffsetAndTimestamp start = consumer.offsetsForTimes(Map.of(tp, Math.max(0, seekTime.toEpochMilli())), timeout)
-                    .get(tp);
-            long first = start == null ? end : start.offset();
+            long first = firstAtOrAfter(consumer, tp, begin, end, query.from().minus(config.timestampSlack()));
             consumer.seek(tp, first);
             LOG.debugf("history scan asset=%s partition=%d from=%s to=%s offsets=%d..%d", query.asset(), tp.partition(),
                     query.from(), query.to(), first, end);
@@ -118,6 +116,66 @@ public class TelemetryHistory {
             close(consumer);
             running.release();
             throw e;
+        }
+    }
+
+    /**
+     * The first offset in [{@code begin}, {@code end}) whose record's event time is at or after {@code time}, by
+     * bisection over the partition: the partition is written in event-time order to within {@code timestamp-slack}
+     * (Flink writes what it cleans as it goes; a replay writes in event-time order), so about log2(n) single reads
+     * find where a range starts, whatever the records' write times (a replay of 2020 written today, a twin running
+     * faster than real time). Records that cannot be decoded are stepped over.
+     */
+    private long firstAtOrAfter(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp, long begin, long end,
+            Instant time) {
+        long lo = begin;
+        long hi = end;
+        long deadline = System.nanoTime() + config.timeout().toNanos();
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            consumer.seek(tp, mid);
+            Probe probe = null;
+            while (probe == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new HistoryUnavailableException("finding where " + time + " starts in " + tp
+                            + " took longer than gridai.operator.history.timeout " + config.timeout());
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                    if (r.offset() >= hi) {
+                        probe = new Probe(hi, null);
+                        break;
+                    }
+                    Instant t = eventTime(r);
+                    if (t != null) {
+                        probe = new Probe(r.offset(), t);
+                        break;
+                    }
+                }
+                if (probe == null && consumer.position(tp) >= hi) {
+                    probe = new Probe(hi, null);
+                }
+            }
+            if (probe.time() != null && probe.time().isBefore(time)) {
+                lo = probe.offset() + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private record Probe(long offset, Instant time) {
+    }
+
+    private static Instant eventTime(ConsumerRecord<byte[], byte[]> r) {
+        if (r.value() == null) {
+            return null;
+        }
+        try {
+            Topic<AssetId, Measurement> topic = Topics.TELEMETRY_CLEAN;
+            return topic.valueSerde().deserializer().deserialize(topic.name(), r.value()).eventTime();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -161,7 +219,7 @@ public class TelemetryHistory {
         public void writeTo(OutputStream out) throws IOException {
             long started = System.nanoTime();
             long deadline = started + config.timeout().toNanos();
-            long stopAfterMillis = query.to().plus(config.timestampSlack()).toEpochMilli();
+            Instant stopAfter = query.to().plus(config.timestampSlack());
             byte[] key = Topics.TELEMETRY_CLEAN.keySerde().serializer().serialize(partition.topic(), query.asset());
             Topic<AssetId, Measurement> topic = Topics.TELEMETRY_CLEAN;
             int written = 0;
@@ -183,12 +241,8 @@ public class TelemetryHistory {
                         if (r.offset() >= end) {
                             break scan;
                         }
-                        if (r.timestamp() > stopAfterMillis) {
-                            stop = "written after to+slack";
-                            break scan;
-                        }
                         scanned++;
-                        if (r.value() == null || !Arrays.equals(key, r.key())) {
+                        if (r.value() == null) {
                             continue;
                         }
                         Measurement m;
@@ -197,6 +251,13 @@ public class TelemetryHistory {
                         } catch (RuntimeException e) {
                             LOG.warnf("undecodable measurement skipped partition=%d offset=%d: %s", r.partition(),
                                     r.offset(), e.getMessage());
+                            continue;
+                        }
+                        if (m.eventTime().isAfter(stopAfter)) {
+                            stop = "event time past to+slack";
+                            break scan;
+                        }
+                        if (!Arrays.equals(key, r.key())) {
                             continue;
                         }
                         if (!m.asset().equals(query.asset()) || query.kind().map(k -> k != m.kind()).orElse(false)
