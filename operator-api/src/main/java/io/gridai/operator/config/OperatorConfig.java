@@ -24,6 +24,13 @@ public interface OperatorConfig {
     /** The zones' load and forecasts kept in memory ({@code /api/v1/zones}). */
     Zones zones();
 
+    /**
+     * Where the grid's "now" comes from: {@code wall} (the machine's clock) or {@code telemetry} (the newest event
+     * time read from {@code telemetry.clean}, for a twin replaying a past period). See {@code clock/GridClock}.
+     */
+    @WithDefault("wall")
+    io.gridai.operator.clock.GridClock.Source clock();
+
     /** The zones' recent load windows and forecasts. */
     interface Zones {
         /** How far back {@code grid.zone-load} and {@code grid.forecasts} are re-read at start. */

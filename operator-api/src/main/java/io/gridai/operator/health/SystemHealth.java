@@ -57,7 +57,8 @@ public class SystemHealth {
     }
 
     /** The report. */
-    public record Report(Status status, List<Check> checks, List<TopicFreshness> topics) {
+    public record Report(Status status, List<Check> checks, List<TopicFreshness> topics, String clock,
+            java.time.Instant gridTime) {
     }
 
     /** The topics whose freshness the report shows. */
@@ -78,9 +79,12 @@ public class SystemHealth {
     private Report cached;
     private long cachedAt;
 
+    private final io.gridai.operator.clock.GridClock clock;
+
     public SystemHealth(HealthConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            OperatorApp app, Proposals proposals, Setpoints setpoints) {
+            OperatorApp app, Proposals proposals, Setpoints setpoints, io.gridai.operator.clock.GridClock clock) {
         this.config = config;
+        this.clock = clock;
         this.kafka = kafka;
         this.app = app;
         this.proposals = proposals;
@@ -112,7 +116,8 @@ public class SystemHealth {
         Status status = !kafkaCheck.status().equals(UP) ? Status.DOWN
                 : checks.stream().allMatch(c -> c.status().equals(UP)) ? Status.UP : Status.DEGRADED;
         LOG.debugf("system health status=%s checks=%d", status, checks.size());
-        return new Report(status, List.copyOf(checks), topics);
+        return new Report(status, List.copyOf(checks), topics, clock.source().name().toLowerCase(java.util.Locale.ROOT),
+                clock.now().orElse(null));
     }
 
     private Check kafka() {

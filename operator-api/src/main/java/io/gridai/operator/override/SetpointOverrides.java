@@ -12,6 +12,7 @@ import io.gridai.model.topic.Topics;
 import io.gridai.model.unit.MeasurementKind;
 import io.gridai.network.SetpointEnvelope;
 import io.gridai.operator.audit.AuditTrail;
+import io.gridai.operator.clock.GridClock;
 import io.gridai.operator.live.GridCase;
 import io.gridai.operator.live.LiveValues;
 import io.gridai.operator.service.OperatorApp;
@@ -51,8 +52,11 @@ public class SetpointOverrides {
     private final LiveValues live;
     private final OperatorApp app;
     private final MeterRegistry metrics;
+    private final GridClock clock;
 
-    public SetpointOverrides(OverrideConfig config, GridCase grid, LiveValues live, OperatorApp app, MeterRegistry metrics) {
+    public SetpointOverrides(OverrideConfig config, GridCase grid, LiveValues live, OperatorApp app, MeterRegistry metrics,
+            GridClock clock) {
+        this.clock = clock;
         this.config = config;
         this.grid = grid;
         this.live = live;
@@ -100,6 +104,7 @@ public class SetpointOverrides {
      * Checks and, when the envelope allows it, audits and publishes an override by {@code actor}.
      *
      * @throws NoGridException                            when no grid case is configured
+     * @throws GridClock.GridTimeUnknownException          on the telemetry clock before the first measurement
      * @throws io.gridai.operator.live.LiveStateUnavailableException when the live state cannot be read
      * @throws AuditTrail.AuditException                  when the audit event could not be written (nothing published)
      * @throws NotPublishedException                      when the audit event was written but the setpoint not
@@ -107,7 +112,7 @@ public class SetpointOverrides {
     public synchronized Outcome override(Request request, String actor) {
         GridCase.Loaded g = grid.get().orElseThrow(() -> new NoGridException(GridCase.notConfigured()));
         String asset = request.asset().value();
-        Instant now = Instant.now();
+        Instant now = clock.nowOrThrow(); // the grid's time: the twin's, the optimiser's and the storage manager's
         SetpointEnvelope.Kind kind = g.battery(asset).isPresent() ? SetpointEnvelope.Kind.BATTERY
                 // as the dispatch optimiser: a unit whose availability is measured is a renewable
                 : live.latest(request.asset(), MeasurementKind.AVAILABLE_POWER).isPresent()

@@ -3,6 +3,7 @@ package io.gridai.operator.rest;
 import io.gridai.model.Measurement;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.unit.MeasurementKind;
+import io.gridai.operator.clock.GridClock;
 import io.gridai.operator.history.HistoryConfig;
 import io.gridai.operator.history.HistoryQuery;
 import io.gridai.operator.history.HistoryUnavailableException;
@@ -44,8 +45,10 @@ public class AssetsResource {
     private final LiveValues live;
     private final GridCase grid;
     private final TelemetryHistory history;
+    private final GridClock clock;
 
-    public AssetsResource(LiveValues live, GridCase grid, TelemetryHistory history) {
+    public AssetsResource(LiveValues live, GridCase grid, TelemetryHistory history, GridClock clock) {
+        this.clock = clock;
         this.live = live;
         this.grid = grid;
         this.history = history;
@@ -102,7 +105,7 @@ public class AssetsResource {
         HistoryConfig c = history.config();
         AssetId id = asset(asset);
         Optional<MeasurementKind> k = Optional.ofNullable(kind).filter(s -> !s.isBlank()).map(AssetsResource::kind);
-        Instant end = instant("to", to).orElse(Instant.now());
+        Instant end = instant("to", to).orElseGet(() -> clock.now().orElse(Instant.now())); // the grid's now
         Instant start = instant("from", from).orElse(end.minus(Duration.ofHours(1)));
         if (!start.isBefore(end)) {
             throw new ProblemException(Problem.Kind.BAD_REQUEST, "from (" + start + ") must be before to (" + end + ")");

@@ -3,6 +3,7 @@ package io.gridai.operator.rest;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.unit.MeasurementKind;
 import io.gridai.operator.audit.AuditTrail;
+import io.gridai.operator.clock.GridClock;
 import io.gridai.operator.live.LiveStateUnavailableException;
 import io.gridai.operator.override.OverrideConfig;
 import io.gridai.operator.override.SetpointOverrides;
@@ -51,8 +52,10 @@ public class SetpointsResource {
     private final Setpoints setpoints;
     private final SetpointOverrides overrides;
     private final JsonWebToken token;
+    private final GridClock clock;
 
-    public SetpointsResource(Setpoints setpoints, SetpointOverrides overrides, JsonWebToken token) {
+    public SetpointsResource(Setpoints setpoints, SetpointOverrides overrides, JsonWebToken token, GridClock clock) {
+        this.clock = clock;
         this.setpoints = setpoints;
         this.overrides = overrides;
         this.token = token;
@@ -63,7 +66,13 @@ public class SetpointsResource {
     @Operation(summary = "The current setpoints: per asset and kind the newest issued one still valid now or later"
             + " (role viewer)")
     public List<SetpointView> current(@Parameter(description = "an asset id") @QueryParam("asset") String asset) {
-        return setpoints.book().current(Instant.now(), text(asset)).stream().map(SetpointView::of).toList();
+        Instant now;
+        try {
+            now = clock.nowOrThrow();
+        } catch (GridClock.GridTimeUnknownException e) {
+            throw new ProblemException(Problem.Kind.UNAVAILABLE, e.getMessage());
+        }
+        return setpoints.book().current(now, text(asset)).stream().map(SetpointView::of).toList();
     }
 
     @GET
@@ -137,7 +146,8 @@ public class SetpointsResource {
         SetpointOverrides.Outcome outcome;
         try {
             outcome = overrides.override(request, token.getSubject());
-        } catch (SetpointOverrides.NoGridException | LiveStateUnavailableException e) {
+        } catch (SetpointOverrides.NoGridException | LiveStateUnavailableException
+                | GridClock.GridTimeUnknownException e) {
             throw new ProblemException(Problem.Kind.UNAVAILABLE, "not overridden: " + e.getMessage());
         } catch (AuditTrail.AuditException e) {
             throw new ProblemException(Problem.Kind.UNAVAILABLE, "not overridden (nothing was published): "

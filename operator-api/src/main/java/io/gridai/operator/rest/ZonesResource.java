@@ -55,7 +55,7 @@ public class ZonesResource {
     public List<ZoneLoadView> load(@PathParam("zone") String zone,
             @Parameter(description = "window length, ISO-8601 (PT5M, PT1H); default the shortest held")
             @QueryParam("window") String window,
-            @Parameter(description = "first window start, ISO-8601 instant; default 24 hours ago")
+            @Parameter(description = "first window start, ISO-8601 instant; default 24 hours before the newest window")
             @QueryParam("since") String since) {
         ZoneBook book = known(zone);
         Duration length;
@@ -68,7 +68,8 @@ public class ZonesResource {
         } else {
             length = duration(window);
         }
-        return book.load(zone, length, instant(since, Instant.now().minus(Duration.ofHours(24)), "since"));
+        return book.load(zone, length, instant(since, book.latestWindowStart(zone, length)
+                .orElse(Instant.EPOCH).minus(Duration.ofHours(24)), "since"));
     }
 
     @GET
@@ -88,9 +89,11 @@ public class ZonesResource {
     @RolesAllowed(Role.VIEWER_NAME)
     @Operation(summary = "A zone's forecasts issued from a time on, oldest first (role viewer)")
     public List<ForecastView> forecasts(@PathParam("zone") String zone,
-            @Parameter(description = "earliest issue time, ISO-8601 instant; default 24 hours ago")
+            @Parameter(description = "earliest issue time, ISO-8601 instant; default 24 hours before the newest forecast")
             @QueryParam("since") String since) {
-        return known(zone).forecasts(zone, instant(since, Instant.now().minus(Duration.ofHours(24)), "since"));
+        ZoneBook book = known(zone);
+        return book.forecasts(zone, instant(since, book.latestForecast(zone).map(ForecastView::issueTime)
+                .orElse(Instant.EPOCH).minus(Duration.ofHours(24)), "since"));
     }
 
     private ZoneBook known(String zone) {

@@ -4,9 +4,11 @@ import io.gridai.service.runtime.KafkaClientProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridai.model.Alert;
+import io.gridai.model.Measurement;
 import io.gridai.model.topic.Topic;
 import io.gridai.model.topic.TopicPositions;
 import io.gridai.operator.alerts.AlertView;
+import io.gridai.operator.clock.GridClock;
 import io.gridai.operator.config.OperatorConfig;
 import io.gridai.operator.service.OperatorApp;
 import io.micrometer.core.instrument.Counter;
@@ -52,6 +54,7 @@ public class Streams {
     private final Map<String, Object> kafka;
     private final ObjectMapper json;
     private final OperatorApp app;
+    private final GridClock clock;
     private final Map<StreamKind, StreamHub> hubs = new EnumMap<>(StreamKind.class);
     private final Map<StreamKind, Counter> dropped = new EnumMap<>(StreamKind.class);
     private final Map<StreamKind, Counter> events = new EnumMap<>(StreamKind.class);
@@ -61,8 +64,9 @@ public class Streams {
     private volatile boolean running = true;
 
     public Streams(OperatorConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            ObjectMapper json, OperatorApp app, MeterRegistry metrics) {
+            ObjectMapper json, OperatorApp app, GridClock clock, MeterRegistry metrics) {
         this.config = config.streams();
+        this.clock = clock;
         if (this.config.buffer() < 1 || this.config.replay() < 0) {
             throw new io.quarkus.runtime.configuration.ConfigurationException(
                     "gridai.operator.streams.buffer must be at least 1 and gridai.operator.streams.replay at least 0"
@@ -167,6 +171,9 @@ public class Streams {
         StreamKind.Shown shown;
         try {
             Object record = kind.topic().valueSerde().deserializer().deserialize(kind.topic().name(), r.value());
+            if (record instanceof Measurement m) {
+                clock.observe(m.eventTime());
+            }
             shown = kind.show(record, this::alertView);
             rendered = json.writeValueAsString(shown.view());
         } catch (RuntimeException | JsonProcessingException e) {

@@ -88,6 +88,12 @@ public final class ZoneBook {
         return held == null ? List.of() : new ArrayList<>(held.tailMap(since, true).values());
     }
 
+    /** The start of a zone's newest window of one length (grid time: the twin's under a replay). */
+    public synchronized Optional<Instant> latestWindowStart(String zone, Duration window) {
+        NavigableMap<Instant, ZoneLoadView> held = loads.getOrDefault(zone, Map.of()).get(window);
+        return held == null || held.isEmpty() ? Optional.empty() : Optional.of(held.lastKey());
+    }
+
     /** A zone's latest forecast (by issue time). */
     public synchronized Optional<ForecastView> latestForecast(String zone) {
         NavigableMap<Instant, ForecastView> held = forecasts.get(zone);
