@@ -1,7 +1,7 @@
 // The alarm list: GET /alerts at start (and after a stream gap), then the alerts stream; acknowledgement inline with
 // an optional comment (POST /alerts/{id}/ack), the API's refusal shown as it said it.
 
-import { api, el, formatTime, showProblem } from './api.js';
+import { api, el, formatShort, formatTime, showProblem } from './api.js';
 
 const SHOWN = 200;
 const alerts = new Map();
@@ -64,7 +64,7 @@ async function acknowledge(id, comment, cell) {
 function ackCell(alert) {
   if (alert.acknowledged) {
     const a = alert.acknowledgement || {};
-    return el('td', { title: a.comment || '' }, `${a.by || '?'} ${formatTime(a.at)}`);
+    return el('td', { title: `${formatTime(a.at)}${a.comment ? `: ${a.comment}` : ''}` }, `${a.by || '?'} ${formatShort(a.at)}`);
   }
   const cell = el('td');
   if (editing === alert.id) {
@@ -107,11 +107,11 @@ function render() {
 
 function row(a) {
   return el('tr', {
-    class: `sev-${a.severity} ${a.state === 'CLEARED' ? 'cleared' : ''}`, 'data-alert': a.id,
+    class: `sev-${a.severity} ${a.state === 'CLEARED' ? 'cleared' : ''}`, 'data-alert': a.id, title: a.message,
   },
-  el('td', {}, formatTime(a.time)), el('td', {}, a.severity), el('td', {}, a.asset), el('td', {}, a.type),
-  el('td', {}, a.state), el('td', { class: 'num', title: a.kind }, `${fmt(a.value)} / ${fmt(a.limit)}`),
-  el('td', {}, a.message), ackCell(a));
+  el('td', { title: formatTime(a.time) }, formatShort(a.time)), el('td', {}, a.severity), el('td', {}, a.asset),
+  el('td', {}, a.type), el('td', {}, a.state),
+  el('td', { class: 'num', title: a.kind }, `${fmt(a.value)} / ${fmt(a.limit)}`), ackCell(a));
 }
 
 function fmt(v) {

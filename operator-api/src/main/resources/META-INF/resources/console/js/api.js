@@ -116,6 +116,12 @@ export function formatTime(iso) {
   return Number.isNaN(d.getTime()) ? String(iso) : d.toISOString().replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 }
 
+/** The short form for tables: 07-01 00:17:26 (UTC). */
+export function formatShort(iso) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? String(iso || '—') : d.toISOString().slice(5, 19).replace('T', ' ');
+}
+
 /** Creates an element with attributes and children (strings become text, never HTML). */
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);

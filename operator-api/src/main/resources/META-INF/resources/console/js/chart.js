@@ -1,5 +1,5 @@
 // Zone load against its forecast: the measured load (one point per aggregation window), the forecast median and its
-// P10-P90 band, drawn by hand in SVG. Loaded from GET /zones, /zones/{zone}/load and /zones/{zone}/forecast, then
+// P10-P90 band, drawn by hand in SVG. Loaded from GET /zones, /zones/{zone}/load?window= and /zones/{zone}/forecast, then
 // kept live from the zone-load and forecasts streams. The chart element's data-updates attribute counts the live
 // updates drawn (tests read it), data-points the load points shown.
 
@@ -94,14 +94,18 @@ function fillWindows() {
 }
 
 /** Loads a zone's recent load and latest forecast from the REST endpoints. */
-async function loadZone(zone, latestEnd) {
+async function loadZone(zone, latestEnd, windows) {
   const problems = [];
+  // grid time: the twin's clock is not the wall clock, so the span is counted back from the zone's latest window
   const since = new Date((latestEnd ? Date.parse(latestEnd) : Date.now()) - BEFORE_MS - 3600e3).toISOString();
-  try {
-    const loads = await api(`/zones/${encodeURIComponent(zone)}/load?since=${encodeURIComponent(since)}`);
-    (loads || []).forEach(p => addLoad({ zone, ...p }));
-  } catch (e) {
-    problems.push(e);
+  for (const window of (windows && windows.length ? windows : [''])) {
+    try {
+      const loads = await api(`/zones/${encodeURIComponent(zone)}/load?since=${encodeURIComponent(since)}`
+        + (window ? `&window=${encodeURIComponent(window)}` : ''));
+      (loads || []).forEach(p => addLoad({ zone, ...p }));
+    } catch (e) {
+      problems.push(e);
+    }
   }
   try {
     const forecast = await api(`/zones/${encodeURIComponent(zone)}/forecast`);
@@ -127,7 +131,7 @@ export async function reload() {
   list.forEach(z => zoneState(z.zone));
   const problems = [];
   for (const z of list) {
-    problems.push(...await loadZone(z.zone, z.latest && z.latest.windowEnd));
+    problems.push(...await loadZone(z.zone, z.latest && z.latest.windowEnd, z.windows));
   }
   if (problems.length > 0) {
     note().textContent = problems.map(p => p.message).join('; ');
@@ -230,7 +234,9 @@ function draw() {
     host.dataset.updates = String(updates);
     return;
   }
-  const x0 = anchor - BEFORE_MS;
+  // at most BEFORE_MS back, less when there is less to show (at least an hour)
+  const earliest = Math.min(...points.map(p => p.start), ...steps.map(s => s.t), anchor);
+  const x0 = Math.max(anchor - BEFORE_MS, Math.min(earliest, anchor - 3600e3));
   const shownSteps = steps.filter(s => s.t >= x0 && s.t <= anchor + AHEAD_MS);
   const shownPoints = points.filter(p => p.end >= x0);
   const x1 = Math.max(anchor, ...shownSteps.map(s => s.t), x0 + 3600e3);

@@ -72,12 +72,12 @@ function card(p) {
   const mine = approvedByMe(p);
   const buttons = () => {
     decide.replaceChildren(
-      el('button', { type: 'button', 'data-testid': `approve-${p.id}`, disabled: !canOperate || mine,
-        title: !canOperate ? 'needs the operator role' : mine ? 'you approved it; another operator must approve too' : '',
+      el('button', { type: 'button', 'data-testid': `approve-${p.id}`, disabled: !canOperate,
+        title: !canOperate ? 'needs the operator role' : mine ? 'you approved it; another person must approve too' : '',
         onclick: () => ask('approve') }, 'Approve'),
       el('button', { type: 'button', class: 'secondary', 'data-testid': `reject-${p.id}`, disabled: !canOperate,
         title: canOperate ? '' : 'needs the operator role', onclick: () => ask('reject') }, 'Reject'),
-      mine ? el('span', { class: 'muted' }, 'you approved it; waiting for another operator') : null);
+      mine ? el('span', { class: 'muted' }, 'you approved it; waiting for a second person') : null);
   };
   const ask = verb => {
     const reason = el('input', { placeholder: `reason to ${verb} (required)`, maxlength: 1000,

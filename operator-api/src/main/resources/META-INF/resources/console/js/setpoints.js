@@ -23,16 +23,15 @@ export async function reload() {
   render();
 }
 
-/** The asset names for the form: GET /assets, else the network's generators and batteries. */
+/** The asset names for the form: the network's generators and batteries (what can be overridden), else GET /assets. */
 export async function loadAssets(network) {
-  let names = [];
-  try {
-    const assets = await api('/assets');
-    names = (Array.isArray(assets) ? assets : (assets && assets.assets) || [])
-      .map(a => (typeof a === 'string' ? a : a.asset || a.id)).filter(Boolean);
-  } catch (e) {
-    if (network) {
-      names = [...(network.generators || []), ...(network.batteries || [])].map(g => g.asset);
+  let names = network ? [...(network.generators || []), ...(network.batteries || [])].map(g => g.asset) : [];
+  if (names.length === 0) {
+    try {
+      const assets = await api('/assets');
+      names = (Array.isArray(assets) ? assets : []).map(a => (typeof a === 'string' ? a : a.asset)).filter(Boolean);
+    } catch (e) {
+      // the form still takes any asset id typed in
     }
   }
   document.getElementById('assets').replaceChildren(...[...new Set(names)].sort()
@@ -82,7 +81,8 @@ export function init() {
     const submit = form.querySelector('button[type=submit]');
     submit.disabled = true;
     try {
-      const s = await api(`/setpoints/${encodeURIComponent(asset)}/override`, { method: 'POST', body });
+      const answer = await api(`/setpoints/${encodeURIComponent(asset)}/override`, { method: 'POST', body });
+      const s = answer && answer.setpoint ? answer.setpoint : answer; // {setpoint, auditSequence, ...}
       result.hidden = false;
       result.className = 'success';
       result.dataset.outcome = 'issued';
