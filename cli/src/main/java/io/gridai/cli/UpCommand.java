@@ -170,7 +170,8 @@ public final class UpCommand implements Callable<Integer> {
     Path storageApp;
 
     @Option(names = "--operator-api", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = {"Run the operator API (default: on): alerts and their acknowledgement behind JWT bearer tokens"
+            description = {"Run the operator API and its console (default: on; the console at http://HOST:PORT/console/):"
+                    + " alerts, proposals, setpoints and the grid behind JWT bearer tokens"
                     + " verified with this installation's key (generated under the data folder on first need); get a"
                     + " token with ./gridai token --user NAME --role viewer|operator|supervisor|admin.",
                     "Any gridai.operator.* key can be set in the environment, e.g. GRIDAI_OPERATOR_ALERTS_LOOKBACK=PT1H."})
@@ -284,11 +285,13 @@ public final class UpCommand implements Callable<Integer> {
         run.components().stream().filter(c -> c.endpoints().containsKey("models")).findFirst().ifPresent(c ->
                 out.printf("Forecast models: %s (add one: ./gridai forecast train --models %s --zone-id zone-1 ...)%n",
                         c.endpoints().get("models"), c.endpoints().get("models")));
-        if (run.components().stream().anyMatch(c -> c.name().equals(OperatorApiComponent.NAME))) {
+        run.components().stream().filter(c -> c.name().equals(OperatorApiComponent.NAME)).findFirst().ifPresent(c -> {
+            c.urls().stream().filter(u -> u.endsWith(OperatorApiComponent.CONSOLE_PATH)).findFirst().ifPresent(console ->
+                    out.printf("Operator console: %s (sign in with a token)%n", console));
             out.printf("Operator API tokens: ./gridai token --user NAME --role viewer|operator|supervisor|admin%s%n",
                     layout.equals(new PlatformLayout(Path.of(System.getProperty("gridai.home", ".")).resolve(".gridai")))
                             ? "" : " --data-dir " + layout.dataDir());
-        }
+        });
         out.printf("Logs: %s%nCheck health: ./gridai status    Stop: Ctrl-C%n", layout.logsDir());
         out.flush();
 
@@ -312,38 +315,47 @@ public final class UpCommand implements Callable<Integer> {
     private List<PlatformComponent> components() {
         KafkaComponent kafka = new KafkaComponent(host, kafkaPort, kafkaControllerPort, kafkaHeap, kafkaRetentionBytes);
         List<PlatformComponent> plan = new ArrayList<>(List.of(kafka));
+        List<PlatformComponent> services = new ArrayList<>();
         if (ingestion) {
             Path app = ingestionApp != null ? ingestionApp : builtApp("ingestion");
             MqttComponent broker = mqtt ? new MqttComponent(host, mqttPort) : null;
             if (broker != null) {
                 plan.add(broker);
             }
-            plan.add(new IngestionComponent(kafka::bootstrapServers, app, host, ingestionPort, "512m",
-                    layout -> broker == null ? java.util.Map.of() : broker.ingestionSettings(layout)));
+            IngestionComponent service = new IngestionComponent(kafka::bootstrapServers, app, host, ingestionPort, "512m",
+                    layout -> broker == null ? java.util.Map.of() : broker.ingestionSettings(layout));
+            plan.add(service);
+            services.add(service);
         }
-        if (flink) {
-            plan.add(new FlinkComponent(kafka::bootstrapServers, Path.of(System.getProperty("gridai.home", "."))
-                    .resolve("flink-jobs"), hazelcastPort));
-        }
+        java.util.Optional<FlinkComponent> flinkJobs = flink ? java.util.Optional.of(new FlinkComponent(
+                kafka::bootstrapServers, Path.of(System.getProperty("gridai.home", ".")).resolve("flink-jobs"),
+                hazelcastPort)) : java.util.Optional.empty();
+        flinkJobs.ifPresent(plan::add);
         java.util.Optional<GridSimComponent> twin = sim ? java.util.Optional.of(twin(kafka)) : java.util.Optional.empty();
         twin.ifPresent(plan::add);
+        java.util.Optional<DispatchComponent> optimiser = java.util.Optional.empty();
         if (dispatch) {
             // after the twin: it dispatches the twin's case and follows the twin's measurements
-            plan.add(new DispatchComponent(kafka::bootstrapServers,
+            optimiser = java.util.Optional.of(new DispatchComponent(kafka::bootstrapServers,
                     dispatchApp != null ? dispatchApp : builtApp("dispatch-optimizer/service"), host, dispatchPort, "512m",
                     twin, (flink ? io.gridai.model.topic.Topics.TELEMETRY_CLEAN : io.gridai.model.topic.Topics.TELEMETRY_RAW)
                             .name(), batteryDegradationCost));
+            plan.add(optimiser.get());
+            services.add(optimiser.get());
         }
         if (storage) {
             // after the twin (it runs the twin's batteries) and the optimiser (whose battery schedules it follows)
-            plan.add(new StorageComponent(kafka::bootstrapServers,
+            StorageComponent service = new StorageComponent(kafka::bootstrapServers,
                     storageApp != null ? storageApp : builtApp("storage-manager"), host, storagePort, "384m", twin,
-                    batteryDegradationCost));
+                    batteryDegradationCost);
+            plan.add(service);
+            services.add(service);
         }
         if (operatorApi) {
-            // last: it needs only the broker, and operators see the platform once the rest runs
+            // last: it reads the live state, the twin's case, the optimiser and every service's health, all running by then
             plan.add(new OperatorApiComponent(kafka::bootstrapServers,
-                    operatorApiApp != null ? operatorApiApp : builtApp("operator-api"), host, operatorApiPort, "256m"));
+                    operatorApiApp != null ? operatorApiApp : builtApp("operator-api"), host, operatorApiPort, "256m",
+                    new OperatorApiComponent.Peers(flinkJobs, twin, optimiser, services)));
         }
         return plan;
     }

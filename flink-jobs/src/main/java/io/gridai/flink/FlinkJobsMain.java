@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * {@code --models} into a run without it needs Flink's allow-non-restored-state (the forecast operators' state has
  * nowhere to go).
  *
- * <p>It writes {@code --ready-file} once the job runs and rewrites {@code --heartbeat-file} every second (job id,
+ * <p>It writes {@code --ready-file} once the job runs (job id, pid, and with an embedded member its address
+ * {@code hazelcast=HOST:PORT} and {@code hazelcastCluster}) and rewrites {@code --heartbeat-file} every second (job id,
  * status, wall time). With {@code checkpoint.dir} set it resumes from the newest savepoint or retained checkpoint
  * there, and on SIGTERM/SIGINT (or when {@code --parent-pid} ends) it stops the job with a savepoint into
  * {@code checkpoint.dir/savepoints} so the next start continues exactly where this one stopped. Exit codes: 0 after
@@ -120,6 +121,12 @@ public final class FlinkJobsMain {
                 Properties p = new Properties();
                 p.setProperty("job", job.getJobID().toString());
                 p.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
+                if (member.isPresent()) {
+                    // where clients reach the live state: the member's port may be the next free one after the asked one
+                    com.hazelcast.cluster.Address address = member.get().getCluster().getLocalMember().getAddress();
+                    p.setProperty("hazelcast", address.getHost() + ":" + address.getPort());
+                    p.setProperty("hazelcastCluster", arguments.hazelcastCluster());
+                }
                 StatusFiles.write(arguments.readyFile().get(), p, "GridAI flink-jobs is running");
                 ready = true;
             }

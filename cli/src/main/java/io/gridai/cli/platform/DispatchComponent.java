@@ -1,30 +1,23 @@
 package io.gridai.cli.platform;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
-import io.gridai.network.MatpowerCase;
-import io.gridai.network.MatpowerGenerator;
 import io.gridai.sim.run.TwinScenario;
 import io.gridai.sim.twin.BatterySpec;
-import io.gridai.sim.twin.GridTwin;
 
 /**
  * The dispatch optimiser ({@code dispatch-optimizer/service}, a packaged Quarkus application) as its own JVM,
  * dispatching the grid twin: it runs the MATPOWER file the twin runs, names units as the twin does and knows the
  * twin's batteries. All three come from the twin's scenario as the twin works it out ({@link GridSimComponent#scenario()}):
  * <ul>
- *   <li>{@code <data>/dispatch/generator-names.csv} ({@code row,asset}, rewritten at each start): every case row the twin
- *       names itself (RTS-GMLC: by GEN UID), and {@code -} for rows the twin does not run (RTS-GMLC's battery, which
- *       replaces its generator row); other rows get {@code gen-<bus>-<k>} in both;</li>
- *   <li>{@code gridai.dispatch.grid.batteries}: the twin's batteries (RTS-GMLC's own and {@code --sim-batteries}), with
- *       their efficiency and SoC band when they all share them, and their wear cost
+ *   <li>{@code gridai.dispatch.grid.case-file}, {@code .generator-names} ({@code <data>/dispatch/generator-names.csv}),
+ *       {@code .batteries} and {@code .default-ramp-per-minute}, as {@link TwinGrid} gives them;</li>
+ *   <li>the batteries' efficiency and SoC band when they all share them, and their wear cost
  *       ({@code gridai.dispatch.grid.battery-cycling-cost-per-mwh}, the storage manager's degradation cost);</li>
  *   <li>the service's clock follows the twin's grid time ({@code clock=telemetry}): the twin does not run on the
  *       wall clock (RTS-GMLC starts in 2020), so its measurements would all look stale to a wall clock.</li>
@@ -103,53 +96,17 @@ public final class DispatchComponent extends QuarkusComponent {
         GridSimComponent sim = twin.orElseThrow(() -> new ComponentStartException(whyNotStarted().orElseThrow()));
         TwinScenario scenario = sim.scenario();
         Path caseFile = sim.caseFile().orElseThrow(() -> new ComponentStartException(whyNotStarted().orElseThrow()));
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("gridai.dispatch.grid.case-file", caseFile.toString());
-        settings.put("gridai.dispatch.grid.generator-names", writeGeneratorNames(layout, scenario).toString());
+        Map<String, String> settings = new LinkedHashMap<>(
+                TwinGrid.settings("gridai.dispatch.grid.", layout, NAME, scenario, caseFile));
         List<BatterySpec> batteries = scenario.settings().batteries();
-        settings.put("gridai.dispatch.grid.batteries", batteries.isEmpty() ? "none" : batteries.stream()
-                .map(DispatchComponent::batteryText).collect(Collectors.joining(",")));
         uniform(batteries, BatterySpec::chargeEfficiency).filter(e -> uniform(batteries, BatterySpec::dischargeEfficiency)
                 .equals(Optional.of(e))).ifPresent(e -> settings.put("gridai.dispatch.grid.battery-efficiency", e));
         uniform(batteries, BatterySpec::socMin).ifPresent(v -> settings.put("gridai.dispatch.grid.battery-soc-min", v));
         uniform(batteries, BatterySpec::socMax).ifPresent(v -> settings.put("gridai.dispatch.grid.battery-soc-max", v));
         settings.put("gridai.dispatch.grid.battery-cycling-cost-per-mwh", String.valueOf(batteryCyclingCostPerMwh));
-        settings.put("gridai.dispatch.grid.default-ramp-per-minute",
-                String.valueOf(scenario.settings().defaultRampPerMinute()));
         settings.put("gridai.dispatch.clock", "telemetry");
         settings.put("gridai.dispatch.inputs.live-state-topic", liveStateTopic);
         return settings;
-    }
-
-    /**
-     * Writes {@code <data>/dispatch/generator-names.csv} for the twin's scenario: {@code row,asset} (1-based
-     * {@code mpc.gen} row) for each row the twin names itself, {@code row,-} for each row it does not run.
-     */
-    static Path writeGeneratorNames(PlatformLayout layout, TwinScenario scenario) {
-        MatpowerCase twinCase = scenario.matpowerCase();
-        Map<Integer, String> names = scenario.settings().generatorNames();
-        List<String> lines = new ArrayList<>(List.of("row,asset",
-                "# The grid twin's name of each mpc.gen row of " + twinCase.name() + ", written by ./gridai up for the"
-                        + " dispatch optimiser at each start;",
-                "# '-' = a row the twin does not run (e.g. RTS-GMLC's battery, which replaces its row); unlisted rows are"
-                        + " gen-<bus>-<k> in both."));
-        for (int g = 0; g < twinCase.generators().size(); g++) {
-            MatpowerGenerator unit = twinCase.generators().get(g);
-            if (!unit.inService()) {
-                lines.add((g + 1) + ",-");
-            } else if (names.containsKey(g)) {
-                lines.add((g + 1) + "," + GridTwin.generatorAsset(names.get(g)).value());
-            }
-        }
-        Path file = layout.componentData(NAME).resolve("generator-names.csv");
-        PlatformFiles.writeOwnerOnly(file, lines, "the dispatch optimiser's generator names");
-        return file;
-    }
-
-    /** {@code ASSET@BUS:MWH:MW:SOC}, the service's form of the twin's battery; MW = the smaller of charge and discharge. */
-    private static String batteryText(BatterySpec b) {
-        return b.asset().value() + "@" + b.busNumber() + ":" + b.capacityMwh() + ":"
-                + Math.min(b.maxChargeMw(), b.maxDischargeMw()) + ":" + b.initialSoc();
     }
 
     /** The value every battery has, if they agree (the service has one per platform, not one per battery). */
@@ -165,6 +122,6 @@ public final class DispatchComponent extends QuarkusComponent {
 
     @Override
     protected Map<String, String> endpoints(PlatformLayout layout) {
-        return Map.of("generator-names", layout.componentData(NAME).resolve("generator-names.csv").toString());
+        return Map.of("generator-names", TwinGrid.generatorNamesFile(layout, NAME).toString());
     }
 }

@@ -22,11 +22,14 @@ import java.util.stream.Stream;
 public final class FlinkComponent extends JvmComponent {
 
     public static final String NAME = "flink-jobs";
+    /** The live state's Hazelcast cluster name ({@code --hazelcast-cluster}); its clients must name the same. */
+    public static final String HAZELCAST_CLUSTER = "gridai";
     private static final String LOG_CONFIG = "gridai-process-log4j2.xml";
 
     private final Supplier<String> bootstrap;
     private final Path module;
     private final int hazelcastPort;
+    private volatile String hazelcastAddress;
 
     /**
      * @param bootstrap     Kafka bootstrap servers, known once the broker is up
@@ -95,6 +98,7 @@ public final class FlinkComponent extends JvmComponent {
     protected List<String> arguments(PlatformLayout layout) {
         List<String> args = new ArrayList<>(List.of("--bootstrap", bootstrap.get(),
                 "--hazelcast", "embedded", "--hazelcast-port", String.valueOf(hazelcastPort),
+                "--hazelcast-cluster", HAZELCAST_CLUSTER,
                 "--set", "checkpoint.dir=" + layout.componentData(NAME).resolve("checkpoints").toUri(),
                 "--heartbeat-file", heartbeatFile(layout).toString(),
                 // the forecast pipeline serves whatever `gridai forecast train --models` puts here, hot-swapped
@@ -115,10 +119,21 @@ public final class FlinkComponent extends JvmComponent {
 
     @Override
     protected ComponentRecord record(PlatformLayout layout, long pid, Properties ready) {
-        return new ComponentRecord(NAME, HealthProbe.HEARTBEAT, pid, List.of(), Map.of(
+        hazelcastAddress = ready.getProperty("hazelcast");
+        Map<String, String> endpoints = new java.util.LinkedHashMap<>(Map.of(
                 "job", ready.getProperty("job", "?"), HealthProbe.HEARTBEAT, heartbeatFile(layout).toString(),
                 "models", modelsDir(layout).toString(),
                 "log", layout.logsDir().resolve(NAME + ".log").toString()));
+        liveStateAddress().ifPresent(address -> endpoints.put("hazelcast", address));
+        return new ComponentRecord(NAME, HealthProbe.HEARTBEAT, pid, List.of(), endpoints);
+    }
+
+    /**
+     * {@code HOST:PORT} of the live state's Hazelcast member, as the started JVM reports it (the asked port or the next
+     * free one); empty before the start or when the jobs did not report it.
+     */
+    public java.util.Optional<String> liveStateAddress() {
+        return java.util.Optional.ofNullable(hazelcastAddress).filter(a -> !a.isBlank());
     }
 
     /** The launcher's JSON-lines log configuration, copied where the Flink JVM (another class path) finds it. */

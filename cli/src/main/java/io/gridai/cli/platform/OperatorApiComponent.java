@@ -4,17 +4,26 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The operator API ({@code operator-api}, a packaged Quarkus application) as its own JVM: the operators' alerts and
- * acknowledgements behind JWT bearer tokens. `up` gives it:
+ * The operator API ({@code operator-api}, a packaged Quarkus application) as its own JVM: the operators' API and
+ * console behind JWT bearer tokens. `up` gives it:
  * <ul>
  *   <li>{@code mp.jwt.verify.publickey.location}: the installation's verification key ({@link SigningKeys}, generated
  *       under {@code DATA/operator-api/keys/} on first need), whose private half {@code gridai token} signs with;</li>
- *   <li>{@code mp.jwt.verify.issuer}: {@link #ISSUER}, the {@code iss} of {@code gridai token}'s tokens.</li>
+ *   <li>{@code mp.jwt.verify.issuer}: {@link #ISSUER}, the {@code iss} of {@code gridai token}'s tokens;</li>
+ *   <li>with the Flink jobs: {@code gridai.operator.live-state.addresses} (their Hazelcast member, as the Flink JVM
+ *       reports it) and {@code gridai.operator.live-state.cluster-name};</li>
+ *   <li>with a twin that runs a MATPOWER file: {@code gridai.operator.grid.case-file}, {@code .generator-names}
+ *       ({@code DATA/operator-api/generator-names.csv}), {@code .batteries}, {@code .default-ramp-per-minute}, as the
+ *       dispatch optimiser gets them ({@link TwinGrid});</li>
+ *   <li>with the dispatch optimiser: {@code gridai.operator.dispatch.url};</li>
+ *   <li>{@code gridai.operator.health.services."NAME"}: the readiness URL of each service that runs (ingestion,
+ *       dispatch, storage).</li>
  * </ul>
- * It needs only the broker ({@code grid.alerts}, {@code grid.audit}), so it runs whatever else `up` runs. Any
+ * It starts last, so every part it is told about has started (or was not started) by then. Any
  * {@code gridai.operator.*} key can still be set through the environment (e.g.
  * {@code GRIDAI_OPERATOR_ALERTS_LOOKBACK=PT1H}), which Quarkus reads before this run's settings file.
  */
@@ -23,6 +32,28 @@ public final class OperatorApiComponent extends QuarkusComponent {
     public static final String NAME = "operator-api";
     /** The issuer of the embedded platform's tokens: {@code gridai token} signs it, the operator API requires it. */
     public static final String ISSUER = "gridai-embedded";
+    /** The console's path under the service's base URL. */
+    public static final String CONSOLE_PATH = "/console/";
+
+    /**
+     * The parts of the platform the operator API reads, each as `up` plans it; those that do not run are empty or
+     * not started when the operator API starts, and are then left out of its settings.
+     *
+     * @param liveState the Flink jobs, whose Hazelcast member holds the live state
+     * @param twin      the grid twin, whose case the network view shows
+     * @param dispatch  the dispatch optimiser
+     * @param services  the services whose readiness the operator API reports (ingestion, dispatch, storage)
+     */
+    public record Peers(Optional<FlinkComponent> liveState, Optional<GridSimComponent> twin,
+            Optional<DispatchComponent> dispatch, List<PlatformComponent> services) {
+
+        /** None: the operator API alone on the broker. */
+        public static Peers none() {
+            return new Peers(Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        }
+    }
+
+    private final Peers peers;
 
     /**
      * @param bootstrap Kafka bootstrap servers, known once the broker is up
@@ -30,9 +61,11 @@ public final class OperatorApiComponent extends QuarkusComponent {
      * @param host      address its HTTP server binds to
      * @param port      its port; 0 picks a free one
      * @param heap      maximum heap, e.g. {@code 256m}
+     * @param peers     the other parts it reads
      */
-    public OperatorApiComponent(Supplier<String> bootstrap, Path app, String host, int port, String heap) {
+    public OperatorApiComponent(Supplier<String> bootstrap, Path app, String host, int port, String heap, Peers peers) {
         super(bootstrap, app, host, port, heap);
+        this.peers = peers;
     }
 
     @Override
@@ -58,7 +91,22 @@ public final class OperatorApiComponent extends QuarkusComponent {
         } catch (RuntimeException e) {
             throw new ComponentStartException(title() + " has no token verification key: " + e.getMessage(), e);
         }
-        return settings(key);
+        Map<String, String> settings = settings(key);
+        peers.liveState().flatMap(FlinkComponent::liveStateAddress).ifPresent(address -> {
+            settings.put("gridai.operator.live-state.addresses", address);
+            settings.put("gridai.operator.live-state.cluster-name", FlinkComponent.HAZELCAST_CLUSTER);
+        });
+        peers.twin().ifPresent(twin -> twin.caseFile().ifPresent(caseFile -> settings.putAll(
+                TwinGrid.settings("gridai.operator.grid.", layout, NAME, twin.scenario(), caseFile))));
+        peers.dispatch().flatMap(QuarkusComponent::baseUrl)
+                .ifPresent(url -> settings.put("gridai.operator.dispatch.url", url));
+        for (PlatformComponent service : peers.services()) {
+            if (service instanceof QuarkusComponent quarkus) {
+                quarkus.readinessUrl().ifPresent(url ->
+                        settings.put("gridai.operator.health.services.\"" + service.name() + "\"", url));
+            }
+        }
+        return settings;
     }
 
     /** The service's settings for tokens verified with the key in {@code verificationKey}. */
@@ -71,6 +119,6 @@ public final class OperatorApiComponent extends QuarkusComponent {
 
     @Override
     protected List<String> urls(String base) {
-        return List.of(base + "/api/v1/alerts", base + "/q/openapi");
+        return List.of(base + "/api/v1/alerts", base + "/q/openapi", base + CONSOLE_PATH);
     }
 }

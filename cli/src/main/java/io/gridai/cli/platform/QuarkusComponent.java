@@ -37,6 +37,7 @@ abstract class QuarkusComponent implements PlatformComponent {
     private final String heap;
     private int port;
     private JvmProcess process;
+    private volatile String baseUrl;
 
     /**
      * @param bootstrap Kafka bootstrap servers, known once the broker is up
@@ -65,6 +66,16 @@ abstract class QuarkusComponent implements PlatformComponent {
     /** Where this run's settings are written; replaced at each start. */
     protected Path runSettingsFile(PlatformLayout layout) {
         return layout.runDir().resolve(name() + ".properties");
+    }
+
+    /** {@code http://host:port} of the service once it has started and is ready; empty before. */
+    final java.util.Optional<String> baseUrl() {
+        return java.util.Optional.ofNullable(baseUrl);
+    }
+
+    /** Its readiness URL ({@code /q/health/ready}) once it has started and is ready; empty before. */
+    final java.util.Optional<String> readinessUrl() {
+        return baseUrl().map(base -> base + "/q/health/ready");
     }
 
     /** Writes this run's settings to {@link #runSettingsFile} (a properties file only the user can read) and returns it. */
@@ -109,6 +120,7 @@ abstract class QuarkusComponent implements PlatformComponent {
         String base = "http://" + host + ":" + port;
         URI ready = URI.create(base + "/q/health/ready");
         awaitReady(layout, ready, readyTimeout);
+        baseUrl = base;
         Map<String, String> endpoints = new LinkedHashMap<>(endpoints(layout));
         endpoints.put(HealthProbe.HTTP, ready.toString());
         endpoints.put("log", log(layout).toString());

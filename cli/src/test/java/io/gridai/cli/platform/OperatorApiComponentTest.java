@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator API as `up` configures it: the installation's verification key (generated on first need, the same
- * pair `gridai token` signs with, kept across runs) and the embedded issuer, in the run's settings file; its URLs.
+ * pair `gridai token` signs with, kept across runs) and the embedded issuer, in the run's settings file; the twin's case
+ * as the optimiser gets it, and nothing about parts that do not run; its URLs. (The lifecycle and console tests check
+ * the live-state, optimiser and health settings on a running platform.)
  */
 class OperatorApiComponentTest {
 
@@ -26,7 +30,7 @@ class OperatorApiComponentTest {
     void theSettingsNameTheInstallationsVerificationKeyAndIssuer() throws Exception {
         PlatformLayout layout = new PlatformLayout(dir.resolve("data"));
         OperatorApiComponent api = new OperatorApiComponent(() -> "localhost:9", dir.resolve("quarkus-run.jar"),
-                "127.0.0.1", 0, "256m");
+                "127.0.0.1", 0, "256m", OperatorApiComponent.Peers.none());
         assertThat(api.name()).isEqualTo("operator-api");
         assertThat(api.whyNotStarted()).isEmpty();
 
@@ -54,11 +58,54 @@ class OperatorApiComponentTest {
     }
 
     @Test
-    void itShowsItsAlertsAndOpenApi() {
+    void itGetsTheTwinsCaseAsTheOptimiserDoesAndLeavesOutWhatDoesNotRun() throws Exception {
+        PlatformLayout layout = new PlatformLayout(dir.resolve("data"));
+        Path caseFile = TriangleCase.write(dir, true);
+        GridSimComponent twin = TriangleCase.twin(caseFile, "bess-a@3:100:25:0.6");
+        // the Flink jobs, the optimiser and the storage manager are planned but not started (as when up leaves them
+        // out): no live-state address, no optimiser URL, no health URLs
+        FlinkComponent flink = new FlinkComponent(() -> "localhost:9", dir, 5701);
+        DispatchComponent dispatch = new DispatchComponent(() -> "localhost:9", dir.resolve("d.jar"), "127.0.0.1", 0,
+                "256m", Optional.of(twin), "telemetry.clean", 0.5);
         OperatorApiComponent api = new OperatorApiComponent(() -> "localhost:9", dir.resolve("quarkus-run.jar"),
-                "127.0.0.1", 0, "256m");
+                "127.0.0.1", 0, "256m", new OperatorApiComponent.Peers(Optional.of(flink), Optional.of(twin),
+                        Optional.of(dispatch), List.of(dispatch)));
+        Properties read = new Properties();
+        try (Reader in = Files.newBufferedReader(api.writeRunSettings(layout))) {
+            read.load(in);
+        }
+        assertThat(read).contains(
+                entry("gridai.operator.grid.case-file", caseFile.toAbsolutePath().toString()),
+                entry("gridai.operator.grid.batteries", "bess-a@3:100.0:25.0:0.6"),
+                entry("gridai.operator.grid.generator-names",
+                        layout.dataDir().resolve("operator-api/generator-names.csv").toString()),
+                entry("mp.jwt.verify.issuer", OperatorApiComponent.ISSUER));
+        assertThat(read.getProperty("gridai.operator.grid.default-ramp-per-minute")).isNotBlank();
+        assertThat(layout.dataDir().resolve("operator-api/generator-names.csv")).isRegularFile();
+        assertThat(read.stringPropertyNames()).noneMatch(k -> k.startsWith("gridai.operator.live-state.")
+                || k.startsWith("gridai.operator.dispatch.") || k.startsWith("gridai.operator.health."));
+
+        // the optimiser's own keys come from the same code: the same case, names and batteries under its prefix
+        Properties optimiser = new Properties();
+        try (Reader in = Files.newBufferedReader(dispatch.writeRunSettings(layout))) {
+            optimiser.load(in);
+        }
+        for (String key : List.of("case-file", "batteries", "default-ramp-per-minute")) {
+            assertThat(read.getProperty("gridai.operator.grid." + key))
+                    .isEqualTo(optimiser.getProperty("gridai.dispatch.grid." + key));
+        }
+        assertThat(Files.readAllLines(Path.of(read.getProperty("gridai.operator.grid.generator-names"))).stream()
+                .filter(l -> !l.startsWith("#")).toList()).isEqualTo(Files.readAllLines(
+                Path.of(optimiser.getProperty("gridai.dispatch.grid.generator-names"))).stream()
+                .filter(l -> !l.startsWith("#")).toList());
+    }
+
+    @Test
+    void itShowsItsAlertsOpenApiAndConsole() {
+        OperatorApiComponent api = new OperatorApiComponent(() -> "localhost:9", dir.resolve("quarkus-run.jar"),
+                "127.0.0.1", 0, "256m", OperatorApiComponent.Peers.none());
         assertThat(api.urls("http://127.0.0.1:8085")).containsExactly("http://127.0.0.1:8085/api/v1/alerts",
-                "http://127.0.0.1:8085/q/openapi");
+                "http://127.0.0.1:8085/q/openapi", "http://127.0.0.1:8085/console/");
     }
 
     @Test
@@ -67,7 +114,7 @@ class OperatorApiComponentTest {
         Files.createDirectories(SigningKeys.of(layout).signingKeyFile().getParent());
         Files.writeString(SigningKeys.of(layout).signingKeyFile(), "not a key");
         OperatorApiComponent api = new OperatorApiComponent(() -> "localhost:9", dir.resolve("quarkus-run.jar"),
-                "127.0.0.1", 0, "256m");
+                "127.0.0.1", 0, "256m", OperatorApiComponent.Peers.none());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> api.writeRunSettings(layout))
                 .isInstanceOf(ComponentStartException.class)
                 .hasMessageContaining("no token verification key")
