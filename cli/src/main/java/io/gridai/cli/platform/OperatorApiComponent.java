@@ -92,6 +92,8 @@ public final class OperatorApiComponent extends QuarkusComponent {
             throw new ComponentStartException(title() + " has no token verification key: " + e.getMessage(), e);
         }
         Map<String, String> settings = settings(key);
+        // The grid's time, as the optimiser and the storage manager take it: the twin replays a past year.
+        settings.put("gridai.operator.clock", "telemetry");
         peers.liveState().flatMap(FlinkComponent::liveStateAddress).ifPresent(address -> {
             settings.put("gridai.operator.live-state.addresses", address);
             settings.put("gridai.operator.live-state.cluster-name", FlinkComponent.HAZELCAST_CLUSTER);

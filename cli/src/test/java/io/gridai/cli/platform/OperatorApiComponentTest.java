@@ -43,7 +43,8 @@ class OperatorApiComponentTest {
         SigningKeys keys = SigningKeys.of(layout);
         assertThat(read).containsOnly(
                 entry("mp.jwt.verify.publickey.location", keys.verificationKeyFile().toUri().toString()),
-                entry("mp.jwt.verify.issuer", OperatorApiComponent.ISSUER));
+                entry("mp.jwt.verify.issuer", OperatorApiComponent.ISSUER),
+                entry("gridai.operator.clock", "telemetry"));
         assertThat(Path.of(URI.create(read.getProperty("mp.jwt.verify.publickey.location"))))
                 .isEqualTo(layout.dataDir().resolve("operator-api/keys/verification-key.pem")).isRegularFile();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.signingKeyFile()))).isEqualTo("rw-------");

@@ -1,5 +1,7 @@
 // Zone load against its forecast: the measured load (one point per aggregation window), the forecast median and its
-// P10-P90 band, drawn by hand in SVG. Loaded from GET /zones, /zones/{zone}/load?window= and /zones/{zone}/forecast, then
+// P10-P90 band, drawn by hand in SVG. Shown as demand, consumption positive: the platform's records use the generator
+// sign convention (a zone consuming 120 MW reports -120 MW, and its forecasts likewise), operators read load as
+// positive MW, so both are negated here and nowhere else. Loaded from GET /zones, /zones/{zone}/load?window= and /zones/{zone}/forecast, then
 // kept live from the zone-load and forecasts streams. The chart element's data-updates attribute counts the live
 // updates drawn (tests read it), data-points the load points shown.
 
@@ -61,7 +63,7 @@ function addLoad(view) {
   const points = state.loads.get(view.window);
   const start = Date.parse(view.windowStart);
   const end = view.windowEnd ? Date.parse(view.windowEnd) : start + durationMs(view.window);
-  points.set(start, { start, end, mw: view.activePowerMw });
+  points.set(start, { start, end, mw: -view.activePowerMw }); // demand: consumption positive
   if (points.size > KEEP) {
     const oldest = Math.min(...points.keys());
     points.delete(oldest);
@@ -221,7 +223,8 @@ function draw() {
   if (forecast && forecast.steps && forecast.steps.length > 0) {
     q = quantileIndices(forecast.quantileLevels || [0.5]);
     const stepMs = durationMs(forecast.step) || 3600e3;
-    steps = forecast.steps.map(s => ({ t: Date.parse(s.validTime) + stepMs / 2, v: s.values }));
+    // demand: consumption positive (the band's ends swap sides, which drawing the band between them does not mind)
+    steps = forecast.steps.map(s => ({ t: Date.parse(s.validTime) + stepMs / 2, v: s.values.map(x => -x) }));
   }
   const anchor = latest !== null ? latest : (steps.length > 0 ? steps[0].t : null);
   const svgRoot = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `load of ${selectedZone || 'no zone'}` });
@@ -268,7 +271,7 @@ function draw() {
   svgRoot.append(svg('line', { x1: M.left, x2: M.left, y1: M.top, y2: H - M.bottom, class: 'axis' }));
   svgRoot.append(svg('line', { x1: M.left, x2: W - M.right, y1: H - M.bottom, y2: H - M.bottom, class: 'axis' }));
   svgRoot.append(svg('text', { x: 12, y: M.top + 4, class: 'tick', transform: `rotate(-90 12 ${M.top + 4})`,
-    'text-anchor': 'end' }, 'MW'));
+    'text-anchor': 'end' }, 'MW demand'));
   if (latest !== null) {
     svgRoot.append(svg('line', { x1: sx(latest), x2: sx(latest), y1: M.top, y2: H - M.bottom, class: 'now' }));
   }
