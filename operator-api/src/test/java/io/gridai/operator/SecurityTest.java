@@ -42,6 +42,12 @@ class SecurityTest {
                 new Endpoint("GET /api/v1/alerts", "viewer", "guest", "admin", () -> "/api/v1/alerts", "GET"),
                 new Endpoint("GET /api/v1/me", "viewer", "guest", "supervisor", () -> "/api/v1/me", "GET"),
                 new Endpoint("GET /api/v1/zones", "viewer", "guest", "operator", () -> "/api/v1/zones", "GET"),
+                new Endpoint("GET /api/v1/zones/{zone}/load", "viewer", "guest", "admin",
+                        () -> "/api/v1/zones/" + PublishedZone.zone() + "/load", "GET"),
+                new Endpoint("GET /api/v1/zones/{zone}/forecast", "viewer", "guest", "supervisor",
+                        () -> "/api/v1/zones/" + PublishedZone.zone() + "/forecast", "GET"),
+                new Endpoint("GET /api/v1/zones/{zone}/forecasts", "viewer", "guest", "operator",
+                        () -> "/api/v1/zones/" + PublishedZone.zone() + "/forecasts", "GET"),
                 // A fresh alert for each acknowledgement, so that the right role gets 200, not 409.
                 new Endpoint("POST /api/v1/alerts/{id}/ack", "operator", "viewer", "supervisor",
                         () -> "/api/v1/alerts/" + Alerts.published(Publish.alert("sec-asset", AlertState.RAISED,
