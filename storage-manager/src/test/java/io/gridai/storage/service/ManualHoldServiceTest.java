@@ -42,10 +42,14 @@ class ManualHoldServiceTest {
             Instant now = Instant.now();
             Publish.frequency(60.0, now);
             Publish.soc("bess-1", 50, now);
-            Publish.schedule("bess-1", 15, now, now.plus(Duration.ofHours(1)));
+            // 7.5 MW, within what the reserve leaves (10 MW): a target no other test leaves bess-1 at (the application,
+            // and so the manager's state, carries over from the test class before, which leaves it at 10 MW), so that
+            // its setpoint is a new one
+            Publish.schedule("bess-1", 7.5, now, now.plus(Duration.ofHours(1)));
             await().atMost(WAIT).until(() -> {
                 collect(setpoints, manager);
-                return manager.stream().anyMatch(s -> Math.abs(s.target() - 10) < 1e-9);
+                return manager.stream().anyMatch(s -> s.asset().value().equals("bess-1")
+                        && Math.abs(s.target() - 7.5) < 1e-9);
             });
 
             Instant from = Instant.now();
@@ -78,7 +82,7 @@ class ManualHoldServiceTest {
             await().atMost(WAIT).until(() -> {
                 collect(setpoints, manager);
                 return manager.stream().anyMatch(s -> s.asset().value().equals("bess-1") && !s.issuedAt().isBefore(hold.validUntil())
-                        && Math.abs(s.target() - 10) < 1e-9);
+                        && Math.abs(s.target() - 7.5) < 1e-9);
             });
             assertThat(manager).filteredOn(s -> s.asset().value().equals("bess-1"))
                     .as("nothing from the manager for bess-1 while it was held")
