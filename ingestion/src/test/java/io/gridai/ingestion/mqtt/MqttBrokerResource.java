@@ -5,6 +5,10 @@ import io.gridai.mqtt.MqttBrokerSettings;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,6 +64,28 @@ public class MqttBrokerResource implements QuarkusTestResourceLifecycleManager {
                 .until(() -> running.hasSubscription(FEED_CLIENT_ID, FEED_TOPIC_FILTER));
     }
 
+    /**
+     * Registers the feed's persistent session (its client id, clean session off, its subscription) before the service
+     * starts, as a deployment whose ingestion has run once has it: the broker then keeps QoS 1 messages for the feed
+     * from the first one on, whenever the connector's own client gets to connect and subscribe (it may connect, be
+     * cut and reconnect during start: seen in CI, where its first SUBSCRIBE met a closed connection).
+     */
+    private static void preRegisterFeedSession(EmbeddedMqttBroker running) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        options.setUserName(INGESTION_USER);
+        options.setPassword(PASSWORDS.get(INGESTION_USER).toCharArray());
+        options.setConnectionTimeout(10);
+        try (MqttClient client = new MqttClient(running.url(), FEED_CLIENT_ID, new MemoryPersistence())) {
+            client.connect(options);
+            client.subscribe(FEED_TOPIC_FILTER, 1);
+            client.disconnect();
+        } catch (MqttException e) {
+            throw new IllegalStateException("could not register the feed's session in the test MQTT broker: "
+                    + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Map<String, String> start() {
         try {
@@ -70,6 +96,7 @@ public class MqttBrokerResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException("cannot create the test MQTT broker's data directory", e);
         }
         broker = EmbeddedMqttBroker.start(MqttBrokerSettings.ephemeralPort(dataDir, PASSWORDS, Set.of(INGESTION_USER)));
+        preRegisterFeedSession(broker);
         return Map.of(
                 "gridai.ingestion.mqtt.enabled", "true",
                 "mp.messaging.incoming." + MqttFeed.CHANNEL + ".host", broker.host(),
