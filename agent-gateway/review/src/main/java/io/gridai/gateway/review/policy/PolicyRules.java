@@ -231,7 +231,7 @@ public final class PolicyRules {
             document = new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(bytes, StandardCharsets.UTF_8));
         } catch (YAMLException e) {
             throw new PolicyRulesException("the policy rules file " + file + " (version " + version + ") is not valid YAML: "
-                    + e.getMessage().replace('\n', ' '));
+                    + e.getMessage().replaceAll("\\s+", " "));
         }
         if (!(document instanceof Map<?, ?> top)) {
             throw new PolicyRulesException("the policy rules file " + file + " (version " + version
