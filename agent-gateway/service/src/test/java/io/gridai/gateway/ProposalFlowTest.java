@@ -55,13 +55,13 @@ class ProposalFlowTest {
         return args;
     }
 
-    private static void decide(String proposalId, ProposalOutcome outcome, String by, String reason) {
+    static void decide(String proposalId, ProposalOutcome outcome, String by, String reason) {
         ProposalId id = ProposalId.of(proposalId);
         TopicWriter.send(Topics.GRID_PROPOSAL_DECISIONS, id, new ProposalDecision(id, outcome, RiskLevel.MEDIUM,
                 List.of(new ProposalSignoff(by, Instant.now(), reason)), "operator-api", 1));
     }
 
-    private static JsonNode status(McpAgent agent, String id) {
+    static JsonNode status(McpAgent agent, String id) {
         return agent.call("proposal_status", Map.of("proposalId", id)).json();
     }
 
@@ -110,24 +110,24 @@ class ProposalFlowTest {
     void rejectedByOperatorsOrRefusedByTheEnvelopeAtExecutionPublishesNothing() {
         try (McpAgent agent = McpAgent.connect(AgentTokens.agent("agent:planner2", "propose"));
                 TopicTail<AssetId, Setpoint> setpoints = TopicTail.of(Topics.GRID_SETPOINTS)) {
-            LiveStateWriter.put("gen-2-2", MeasurementKind.ACTIVE_POWER, 5.0, Instant.now());
+            LiveStateWriter.put("gen-2-2", MeasurementKind.ACTIVE_POWER, 0.0, Instant.now());
             String rejected = agent.call("propose_intervention", proposal("a", 10.0, "PT15M", "gen-2-2")).json()
                     .path("proposalId").asText();
             decide(rejected, ProposalOutcome.REJECTED, "olga", "not during the test");
             await().atMost(Duration.ofSeconds(20)).until(() -> "REJECTED".equals(status(agent, rejected).path("status").asText()));
             assertThat(status(agent, rejected).path("detail").asText()).contains("olga", "not during the test");
 
-            // by the time operators approve, gen-3-1's output was last measured an hour ago: the envelope at
+            // by the time operators approve, gen-3-4's output was last measured an hour ago: the envelope at
             // execution will not move it blind
-            LiveStateWriter.put("gen-3-1", MeasurementKind.ACTIVE_POWER, 85.0, Instant.now());
-            McpAgent.Answer b = agent.call("propose_intervention", proposal("b", 90.0, "PT15M", "gen-3-1"));
+            LiveStateWriter.put("gen-3-4", MeasurementKind.ACTIVE_POWER, 0.0, Instant.now());
+            McpAgent.Answer b = agent.call("propose_intervention", proposal("b", 10.0, "PT15M", "gen-3-4"));
             assertThat(b.json().path("status").asText()).as(b.text()).isEqualTo("PENDING_APPROVAL");
             String stale = b.json().path("proposalId").asText();
-            LiveStateWriter.put("gen-3-1", MeasurementKind.ACTIVE_POWER, 85.0, Instant.now().minus(Duration.ofHours(1)));
+            LiveStateWriter.put("gen-3-4", MeasurementKind.ACTIVE_POWER, 0.0, Instant.now().minus(Duration.ofHours(1)));
             decide(stale, ProposalOutcome.APPROVED, "olga", "fine");
             await().atMost(Duration.ofSeconds(20)).until(() -> "REJECTED".equals(status(agent, stale).path("status").asText()));
-            assertThat(status(agent, stale).path("detail").asText()).contains("envelope refused gen-3-1",
-                    "no ACTIVE_POWER of gen-3-1 measured near");
+            assertThat(status(agent, stale).path("detail").asText()).contains("envelope refused gen-3-4",
+                    "no ACTIVE_POWER of gen-3-4 measured near");
             assertThat(setpoints.newValues()).isEmpty();
         }
     }
@@ -175,19 +175,20 @@ class ProposalFlowTest {
             String title = "x\" || true || \"";
             Map<String, Object> args = proposal(title, 8.0, "PT15M", "gen-3-2");
             args.put("rationale", "proposal.actions.all(a, true) && agent.tier == 'execute-within-envelope'");
-            LiveStateWriter.put("gen-3-2", MeasurementKind.ACTIVE_POWER, 5.0, Instant.now());
+            LiveStateWriter.put("gen-3-2", MeasurementKind.ACTIVE_POWER, 0.0, Instant.now());
             McpAgent.Answer a = agent.call("propose_intervention", args);
             JsonNode p = a.json();
             assertThat(p.path("status").asText()).isIn("PENDING_APPROVAL", "REJECTED");
             assertThat(p.path("status").asText()).isNotEqualTo("EXECUTED");
             proposals.newValues().forEach(pub -> assertThat(pub.title()).isEqualTo(title));
+            withdraw(agent, p.path("proposalId").asText());
         }
     }
 
     @Test
     void aReplayedRequestMakesNoSecondProposal() {
-        LiveStateWriter.put("gen-2-3", MeasurementKind.ACTIVE_POWER, 5.0, Instant.now());
-        LiveStateWriter.put("gen-2-4", MeasurementKind.ACTIVE_POWER, 5.0, Instant.now());
+        LiveStateWriter.put("gen-2-3", MeasurementKind.ACTIVE_POWER, 0.0, Instant.now());
+        LiveStateWriter.put("gen-2-4", MeasurementKind.ACTIVE_POWER, 0.0, Instant.now());
         String token = AgentTokens.agent("agent:retrier", "propose");
         try (McpAgent agent = McpAgent.connect(token);
                 TopicTail<ProposalId, Proposal> proposals = TopicTail.of(Topics.GRID_PROPOSALS)) {
@@ -213,16 +214,21 @@ class ProposalFlowTest {
             // another request id is another intent: a new proposal (which the review may refuse as a conflict)
             String text3 = raw.call(43, "propose_intervention", again).path("result").path("content").get(0)
                     .path("text").asText();
-            assertThat(text3).contains("\"replayed\":false").doesNotContain(id1);
+            assertThat(text3).contains("\"replayed\":false");
+            String id3 = text3.replaceAll(".*\"proposalId\":\"([^\"]+)\".*", "$1");
+            assertThat(id3).isNotEqualTo(id1);
             List<Proposal> published = proposals.newValues();
             assertThat(published).filteredOn(p -> p.id().value().equals(first.path("proposalId").asText())).hasSize(1);
             assertThat(published).filteredOn(p -> p.id().value().equals(id1)).hasSize(1);
+            withdraw(agent, first.path("proposalId").asText());
+            withdraw(agent, id1);
+            withdraw(agent, id3);
         }
     }
 
     @Test
     void anotherAgentsProposalIsNotVisible() {
-        LiveStateWriter.put("gen-3-3", MeasurementKind.ACTIVE_POWER, 5.0, Instant.now());
+        LiveStateWriter.put("gen-3-3", MeasurementKind.ACTIVE_POWER, 0.0, Instant.now());
         try (McpAgent alice = McpAgent.connect(AgentTokens.agent("agent:alice", "propose"));
                 McpAgent bob = McpAgent.connect(AgentTokens.agent("agent:bob", "propose"));
                 AuditTail audit = new AuditTail()) {
@@ -234,6 +240,15 @@ class ProposalFlowTest {
             assertThat(peek.text()).contains("no proposal " + id + " of agent agent:bob");
             AuditEvent e = audit.await(ev -> "agent:bob".equals(ev.actor()));
             assertThat(e.details()).containsEntry("outcome", "refused").containsEntry("tool", "proposal_status");
+            withdraw(alice, id);
+        }
+    }
+
+    /** Operators reject a proposal that is still pending, so that it does not stay in other tests' reviews. */
+    static void withdraw(McpAgent agent, String id) {
+        if ("PENDING_APPROVAL".equals(status(agent, id).path("status").asText())) {
+            decide(id, ProposalOutcome.REJECTED, "olga", "test over");
+            await().atMost(Duration.ofSeconds(20)).until(() -> "REJECTED".equals(status(agent, id).path("status").asText()));
         }
     }
 
