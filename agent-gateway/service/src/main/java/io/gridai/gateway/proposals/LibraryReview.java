@@ -29,6 +29,7 @@ import io.gridai.model.SetpointOrigin;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.unit.MeasurementKind;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,8 +53,10 @@ import org.jboss.logging.Logger;
  * {@code gridai.gateway.review.rules-file} (the library's {@code review-policy.yaml} when not set; the file is re-read
  * when it changes), fed with the live state's ACTIVE_POWER values measured within
  * {@code gridai.gateway.review.live-max-age} of the grid's now, the other pending and active proposals, the operators'
- * overrides in force (from {@code grid.setpoints}) and what the agent moved today.
+ * overrides in force (from {@code grid.setpoints}) and what the agent moved today. Built at start, so that a rules
+ * file that does not compile stops the service naming the key.
  */
+@Startup
 @ApplicationScoped
 public class LibraryReview implements Reviewer, Studies {
 
