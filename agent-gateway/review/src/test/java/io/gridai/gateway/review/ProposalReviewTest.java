@@ -59,7 +59,7 @@ class ProposalReviewTest {
         assertThat(report.reasons()).singleElement().asString()
                 .startsWith("study: ")
                 .containsPattern("branch-5-6 loaded 10[0-9]\\.[0-9] % of its 190\\.0 MVA rating \\(limit 100\\.0 %\\) after outage"
-                        + " of branch-8-9 \\(7[0-9]\\.[0-9] % without the change\\)");
+                        + " of branch-8-9 \\(below 85\\.0 % without the change\\)");
     }
 
     @Test

@@ -5,7 +5,6 @@ import com.powsybl.contingency.Contingency;
 import com.powsybl.contingency.ContingencyContext;
 import com.powsybl.iidm.network.Branch;
 import com.powsybl.iidm.network.Bus;
-import com.powsybl.iidm.network.Generator;
 import com.powsybl.iidm.network.Load;
 import com.powsybl.iidm.network.Network;
 import com.powsybl.iidm.network.VariantManager;
@@ -17,6 +16,10 @@ import com.powsybl.openloadflow.ac.solver.NewtonRaphsonStoppingCriteriaType;
 import com.powsybl.openloadflow.network.SlackBusSelectionMode;
 import com.powsybl.openloadflow.sa.OpenSecurityAnalysisParameters;
 import com.powsybl.openloadflow.sa.OpenSecurityAnalysisProvider;
+import com.powsybl.security.BusBreakerViolationLocation;
+import com.powsybl.security.LimitViolation;
+import com.powsybl.security.LimitViolationFilter;
+import com.powsybl.security.LimitViolationType;
 import com.powsybl.security.SecurityAnalysis;
 import com.powsybl.security.SecurityAnalysisParameters;
 import com.powsybl.security.SecurityAnalysisReport;
@@ -41,6 +44,7 @@ import io.gridai.network.SetpointEnvelope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -85,6 +89,7 @@ public final class StudyGrid {
     private final Map<AssetId, Integer> branchIndex = new HashMap<>();
     private final Map<String, Integer> branchByIidm = new HashMap<>();
     private final Map<String, Integer> busByResultId = new HashMap<>();
+    private final Map<String, List<Integer>> busesByVoltageLevel = new HashMap<>();
     private final StudyResult.Index index;
     private final double[] loadPowerFactorRatio;
     private final double[] nominalKv;
@@ -139,13 +144,47 @@ public final class StudyGrid {
                 busByResultId.put(merged.getId(), i);
             }
         }
-        this.index = new StudyResult.Index(List.copyOf(branchAssets), ratings, List.copyOf(busAssets), vmin, vmax);
+        this.index = new StudyResult.Index(List.copyOf(branchAssets), ratings, List.copyOf(busAssets), vmin, vmax,
+                options.reportLoadingPct());
+        setLimits(ratings, buses);
         int slack = PowerFlowBusType.of(matpowerCase).indexOf(PowerFlowBusType.SLACK);
         if (slack < 0) {
             throw new IllegalArgumentException("case " + matpowerCase.name() + " has no bus that can be the slack bus");
         }
         Bus slackBus = network.bus(buses.get(slack).number());
         this.slackLfBusId = slackBus.getVoltageLevel().getBusView().getMergedBus(slackBus.getId()).getId();
+    }
+
+    /**
+     * The limits OpenLoadFlow checks after each outage: an apparent power limit at both ends of each rated branch at
+     * {@link StudyOptions#reportLoadingPct()} of its rating (replacing any the importer made), and each bus's voltage
+     * level limits at VMIN and VMAX.
+     */
+    private void setLimits(double[] ratings, List<MatpowerBus> buses) {
+        for (int i = 0; i < ratings.length; i++) {
+            if (Double.isNaN(ratings[i])) {
+                continue;
+            }
+            Branch<?> branch = network.branch(i);
+            double limit = ratings[i] * options.reportLoadingPct() / 100.0;
+            branch.newApparentPowerLimits1().setPermanentLimit(limit).add();
+            branch.newApparentPowerLimits2().setPermanentLimit(limit).add();
+        }
+        for (int i = 0; i < buses.size(); i++) {
+            String vl = network.bus(buses.get(i).number()).getVoltageLevel().getId();
+            busesByVoltageLevel.computeIfAbsent(vl, k -> new ArrayList<>()).add(i);
+        }
+        // a level holding several buses gets the loosest of their limits; each bus is judged on its own afterwards
+        busesByVoltageLevel.forEach((id, members) -> {
+            double low = members.stream().mapToDouble(i -> buses.get(i).vminPu()).min().orElseThrow();
+            double high = members.stream().mapToDouble(i -> buses.get(i).vmaxPu()).max().orElseThrow();
+            com.powsybl.iidm.network.VoltageLevel vl = network.network().getVoltageLevel(id);
+            if (low > 0 && high > low) {
+                vl.setLowVoltageLimit(Double.NaN);
+                vl.setHighVoltageLimit(high * vl.getNominalV());
+                vl.setLowVoltageLimit(low * vl.getNominalV());
+            }
+        });
     }
 
     /** The grid of a case with the twin's default generator names and ramps, the case's ratings. */
@@ -313,14 +352,25 @@ public final class StudyGrid {
     }
 
     private SecurityAnalysisResult run(Network iidm, String variant, List<Contingency> contingencies) {
-        SecurityAnalysisParameters parameters = new SecurityAnalysisParameters().setLoadFlowParameters(loadFlowParameters());
+        // every violation after an outage is reported, also one the state without outage already has
+        SecurityAnalysisParameters parameters = new SecurityAnalysisParameters()
+                .setLoadFlowParameters(loadFlowParameters())
+                .setIncreasedViolationsParameters(new SecurityAnalysisParameters.IncreasedViolationsParameters()
+                        .setFlowProportionalThreshold(0)
+                        .setLowVoltageProportionalThreshold(0)
+                        .setLowVoltageAbsoluteThreshold(0)
+                        .setHighVoltageProportionalThreshold(0)
+                        .setHighVoltageAbsoluteThreshold(0));
         parameters.addExtension(OpenSecurityAnalysisParameters.class,
                 new OpenSecurityAnalysisParameters().setThreadCount(options.threadCount()));
-        StateMonitor monitorAll = new StateMonitor(ContingencyContext.all(), new HashSet<>(network.branchIds()),
+        // every flow and voltage without outage; after outages only the limits (much cheaper than every flow)
+        StateMonitor monitorN = new StateMonitor(ContingencyContext.none(), new HashSet<>(network.branchIds()),
                 voltageLevelIds(iidm), Set.of());
         SecurityAnalysisRunParameters run = new SecurityAnalysisRunParameters()
                 .setSecurityAnalysisParameters(parameters)
-                .addMonitor(monitorAll);
+                .setFilter(new LimitViolationFilter(EnumSet.of(LimitViolationType.APPARENT_POWER,
+                        LimitViolationType.LOW_VOLTAGE, LimitViolationType.HIGH_VOLTAGE)))
+                .addMonitor(monitorN);
         SecurityAnalysisReport report = new SecurityAnalysis.Runner(new OpenSecurityAnalysisProvider())
                 .run(iidm, variant, n -> contingencies, run);
         return report.getResult();
@@ -369,7 +419,8 @@ public final class StudyGrid {
             String status = post.getStatus().name();
             boolean ok = post.getStatus() == com.powsybl.security.PostContingencyComputationStatus.CONVERGED
                     || post.getStatus() == com.powsybl.security.PostContingencyComputationStatus.NO_IMPACT;
-            outages.put(AssetId.of(post.getContingency().getId()), state(ok, status, post.getNetworkResult()));
+            outages.put(AssetId.of(post.getContingency().getId()), violationState(ok, status,
+                    post.getLimitViolationsResult().getLimitViolations()));
         }
         List<BranchFlow> flows = new ArrayList<>();
         List<BusVoltage> voltages = new ArrayList<>();
@@ -429,6 +480,54 @@ public final class StudyGrid {
             }
         }
         return new StudyResult.State(converged, status, loading, v);
+    }
+
+    /** A state after an outage, from OpenLoadFlow's violations: loadings from the report threshold up, voltages out of limits. */
+    private StudyResult.State violationState(boolean converged, String status, List<LimitViolation> violations) {
+        double[] loading = new double[index.branches().size()];
+        double[] v = new double[index.buses().size()];
+        Arrays.fill(loading, Double.NaN);
+        Arrays.fill(v, Double.NaN);
+        if (converged) {
+            for (LimitViolation violation : violations) {
+                switch (violation.getLimitType()) {
+                    case APPARENT_POWER -> {
+                        Integer i = branchByIidm.get(violation.getSubjectId());
+                        if (i != null) {
+                            double pct = 100.0 * violation.getValue() / index.ratingMva()[i];
+                            loading[i] = Double.isNaN(loading[i]) ? pct : Math.max(loading[i], pct);
+                        }
+                    }
+                    case LOW_VOLTAGE, HIGH_VOLTAGE -> {
+                        for (int i : busesOf(violation)) {
+                            v[i] = violation.getValue() / nominalKv[i];
+                        }
+                    }
+                    default -> {
+                        // other limits (e.g. current limits the importer made from RATE_A) are not the study's
+                    }
+                }
+            }
+        }
+        return new StudyResult.State(converged, status, loading, v);
+    }
+
+    /** The buses a voltage violation is at: its voltage level's only bus, else those its location names (else all). */
+    private List<Integer> busesOf(LimitViolation violation) {
+        List<Integer> members = busesByVoltageLevel.getOrDefault(violation.getSubjectId(), List.of());
+        if (members.size() <= 1) {
+            return members;
+        }
+        List<Integer> located = new ArrayList<>();
+        violation.getViolationLocation()
+                .filter(location -> location instanceof BusBreakerViolationLocation)
+                .ifPresent(location -> ((BusBreakerViolationLocation) location).getBusIds().forEach(id -> {
+                    Integer i = busByResultId.get(id);
+                    if (i != null && members.contains(i)) {
+                        located.add(i);
+                    }
+                }));
+        return located.isEmpty() ? members : located;
     }
 
     private static double apparent(double p, double q) {

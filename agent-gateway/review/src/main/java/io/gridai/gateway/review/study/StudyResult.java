@@ -14,15 +14,21 @@ import java.util.Set;
  * A solved study: the state without outage (N) — flows, voltages — and, when N-1 was asked, every outage's loadings
  * and voltages; the violations under given tolerances; and which violations are new compared with a base study
  * ({@link #newViolations}). When {@link #converged()} is false, nothing else is meaningful: flows, voltages and
- * violations are empty.
+ * violations are empty. After an outage only loadings from {@link StudyOptions#reportLoadingPct()} up, and voltages out
+ * of [VMIN, VMAX], are known (OpenLoadFlow reports them as limit violations).
  */
 public final class StudyResult {
 
     /** The case's branches and buses, with their ratings and voltage limits (shared by the studies of one grid). */
-    record Index(List<AssetId> branches, double[] ratingMva, List<AssetId> buses, double[] vminPu, double[] vmaxPu) {
+    record Index(List<AssetId> branches, double[] ratingMva, List<AssetId> buses, double[] vminPu, double[] vmaxPu,
+                 double reportLoadingPct) {
     }
 
-    /** One solved state: loadings (% of rating, NaN unrated or out), voltages (p.u., NaN when not energised). */
+    /**
+     * One solved state: loadings (% of rating) and voltages (p.u.). Without outage every one (NaN: unrated, out, not
+     * energised); after an outage only loadings from the report threshold up and voltages out of [VMIN, VMAX] (NaN: not
+     * reported, i.e. below the threshold or within limits).
+     */
     record State(boolean converged, String status, double[] loadingPct, double[] vPu) {
     }
 
@@ -82,7 +88,10 @@ public final class StudyResult {
         return duration;
     }
 
-    /** The N-1 outages solved (empty when N-1 was not asked), in order. */
+    /**
+     * The N-1 outages solved (empty when N-1 was not asked), in order; an outage's worst loading is known only from the
+     * report threshold up ({@code NaN} below).
+     */
     public List<ContingencyOutcome> contingencies() {
         List<ContingencyOutcome> out = new ArrayList<>(outages.size());
         outages.forEach((outage, state) -> {
@@ -96,7 +105,8 @@ public final class StudyResult {
 
     /**
      * The highest loading of a rated branch over the state without outage and every converged outage, %, with the
-     * branch and the outage (empty for N); {@code NaN} when no branch is rated.
+     * branch and the outage (empty for N); {@code NaN} when no branch is rated. Loadings after outages count from the
+     * report threshold up: below it, the state without outage's worst is returned.
      */
     public Worst worstLoading() {
         Worst worst = new Worst(Double.NaN, Optional.empty(), Optional.empty());
@@ -143,6 +153,11 @@ public final class StudyResult {
      * @throws IllegalArgumentException when either did not converge without outage
      */
     public static List<Violation> newViolations(StudyResult base, StudyResult changed, ViolationTolerances tolerances) {
+        if (tolerances.overloadPct() < changed.index.reportLoadingPct()) {
+            throw new IllegalArgumentException("the overload threshold " + tolerances.overloadPct() + " % is below the "
+                    + "loadings the study reports after outages (from " + changed.index.reportLoadingPct()
+                    + " %); lower StudyOptions.reportLoadingPct");
+        }
         if (!base.converged() || !changed.converged()) {
             throw new IllegalArgumentException("new violations need two converged studies; base " + base.status()
                     + ", changed " + changed.status());
@@ -164,7 +179,8 @@ public final class StudyResult {
                 case OVERLOAD -> {
                     double was = b.loadingPct()[base.index.branches().indexOf(v.element())];
                     if (!(was > tolerances.overloadPct()) || v.value() - was > tolerances.loadingWorsenPct()) {
-                        out.add(v.withBaseValue(was));
+                        out.add(v.withBaseValue(Double.isNaN(was) && v.outage().isPresent()
+                                ? -base.index.reportLoadingPct() : was));
                     }
                 }
                 case UNDER_VOLTAGE -> {

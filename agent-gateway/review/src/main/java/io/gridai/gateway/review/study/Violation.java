@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param value     loading %, or voltage p.u. ({@code NaN} for {@code NOT_CONVERGED})
  * @param limit     the limit: the overload threshold %, VMIN or VMAX p.u.
  * @param baseValue the same element's value in the base state it was compared with ({@code NaN} when not compared or
- *                  not available)
+ *                  not available; for a loading after an outage below the report threshold, minus that threshold:
+ *                  {@code -85} means "below 85 %")
  * @param ratingMva the branch's rating for an overload ({@code NaN} otherwise)
  */
 public record Violation(Type type, Optional<AssetId> outage, AssetId element, double value, double limit,
@@ -32,7 +33,8 @@ public record Violation(Type type, Optional<AssetId> outage, AssetId element, do
     public String describe() {
         String where = outage.map(o -> " after outage of " + o).orElse(" without outage (N)");
         String base = Double.isNaN(baseValue) ? "" : switch (type) {
-            case OVERLOAD -> fmt(" (%.1f %% without the change)", baseValue);
+            case OVERLOAD -> baseValue < 0 ? fmt(" (below %.1f %% without the change)", -baseValue)
+                    : fmt(" (%.1f %% without the change)", baseValue);
             case UNDER_VOLTAGE, OVER_VOLTAGE -> fmt(" (%.4f p.u. without the change)", baseValue);
             case NOT_CONVERGED -> "";
         };
