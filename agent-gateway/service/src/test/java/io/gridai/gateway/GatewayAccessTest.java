@@ -201,6 +201,34 @@ class GatewayAccessTest {
         }
     }
 
+    @Test
+    void historyAnswersAnAssetsMeasurementsInTheRangeFromKafka() {
+        Instant t0 = Instant.parse("2020-07-01T12:00:00Z");
+        List<Measurement> ms = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ms.add(LiveStateWriter.measurement("gen-3-3", MeasurementKind.ACTIVE_POWER, 10 + i,
+                    t0.plus(Duration.ofMinutes(5L * i))));
+            ms.add(LiveStateWriter.measurement("gen-3-4", MeasurementKind.ACTIVE_POWER, 50 + i,
+                    t0.plus(Duration.ofMinutes(5L * i))));
+        }
+        TopicWriter.sendAll(Topics.TELEMETRY_CLEAN, ms, Measurement::asset);
+        try (McpAgent agent = McpAgent.connect(AgentTokens.agent("agent:historian", "observe"))) {
+            JsonNode h = agent.call("history", Map.of("asset", "gen-3-3", "from", "2020-07-01T12:10:00Z",
+                    "to", "2020-07-01T12:30:00Z")).json();
+            assertThat(h.path("count").asInt()).isEqualTo(4);
+            assertThat(h.path("truncated").asBoolean()).isFalse();
+            assertThat(h.path("measurements").findValuesAsText("eventTime")).containsExactly("2020-07-01T12:10:00Z",
+                    "2020-07-01T12:15:00Z", "2020-07-01T12:20:00Z", "2020-07-01T12:25:00Z");
+            assertThat(h.path("measurements").findValues("value")).extracting(JsonNode::asDouble)
+                    .containsExactly(12.0, 13.0, 14.0, 15.0);
+            assertThat(h.path("measurements").get(0).path("source").asText()).isEqualTo("grid-twin");
+            McpAgent.Answer backwards = agent.call("history", Map.of("asset", "gen-3-3",
+                    "from", "2020-07-01T12:30:00Z", "to", "2020-07-01T12:10:00Z"));
+            assertThat(backwards.error()).isTrue();
+            assertThat(backwards.text()).contains("must be after from");
+        }
+    }
+
     private static Forecast forecast(ZoneId zone, Instant t, String model) {
         return new Forecast(zone, MeasurementKind.ACTIVE_POWER, t, Duration.ofHours(1), List.of(0.1, 0.5, 0.9),
                 List.of(new ForecastStep(0, t.plus(Duration.ofHours(1)), List.of(-130.0, -120.0, -110.0))), model, t);
