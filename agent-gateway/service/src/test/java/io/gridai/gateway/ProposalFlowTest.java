@@ -244,6 +244,21 @@ class ProposalFlowTest {
         }
     }
 
+    @Test
+    void theGatewaysAuditChainVerifiesAfterItsWork() {
+        try (McpAgent agent = McpAgent.connect(AgentTokens.agent("agent:auditor", "propose"))) {
+            agent.call("grid_state", Map.of());
+            agent.call("propose_intervention", proposal("bad", "x", "PT15M", "gen-2-1"));
+        }
+        List<AuditEvent> chain = io.gridai.service.runtime.AuditChainReader.read(
+                Map.of("bootstrap.servers", KafkaBrokerTestResource.bootstrapServers()), AuditTail.CHAIN,
+                "gateway-test-audit-reader", Duration.ofSeconds(30));
+        assertThat(chain).hasSizeGreaterThan(2);
+        assertThat(chain.get(0).sequence()).isZero();
+        assertThat(AuditEvent.verify(chain).intact()).as(AuditEvent.verify(chain).reason()).isTrue();
+        assertThat(chain).extracting(AuditEvent::action).contains(GatewayAudit.TOOL_CALL);
+    }
+
     /** Operators reject a proposal that is still pending, so that it does not stay in other tests' reviews. */
     static void withdraw(McpAgent agent, String id) {
         if ("PENDING_APPROVAL".equals(status(agent, id).path("status").asText())) {
