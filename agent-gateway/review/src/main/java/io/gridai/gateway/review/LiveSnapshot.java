@@ -1,0 +1,34 @@
+package io.gridai.gateway.review;
+
+import io.gridai.model.id.AssetId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The live operating point the review studies: ACTIVE_POWER of generators ({@code gen-...}) and loads
+ * ({@code load-<bus>}), MW, in the platform's generator sign convention (a load consuming 5 MW is -5 MW), as the caller
+ * read them (e.g. from the live state) at {@code asOf}. Assets it does not name keep the case's values.
+ *
+ * @param asOf          when the values were measured (the oldest of them, to be safe)
+ * @param activePowerMw ACTIVE_POWER per asset, MW, generator convention
+ */
+public record LiveSnapshot(Instant asOf, Map<AssetId, Double> activePowerMw) {
+
+    public LiveSnapshot {
+        Objects.requireNonNull(asOf, "asOf");
+        activePowerMw = Map.copyOf(activePowerMw);
+        activePowerMw.forEach((asset, mw) -> {
+            if (!Double.isFinite(mw)) {
+                throw new IllegalArgumentException("LiveSnapshot ACTIVE_POWER of " + asset + " is " + mw
+                        + "; leave out assets without a finite measurement");
+            }
+        });
+    }
+
+    /** The measured ACTIVE_POWER of an asset, MW. */
+    public Optional<Double> activePower(AssetId asset) {
+        return Optional.ofNullable(activePowerMw.get(asset));
+    }
+}

@@ -1,0 +1,391 @@
+package io.gridai.gateway.review;
+
+import io.gridai.gateway.review.policy.PolicyInput;
+import io.gridai.gateway.review.policy.PolicyRules;
+import io.gridai.gateway.review.policy.PolicyVerdict;
+import io.gridai.gateway.review.risk.RiskScoring;
+import io.gridai.gateway.review.study.StudyGrid;
+import io.gridai.gateway.review.study.StudyRequest;
+import io.gridai.gateway.review.study.StudyResult;
+import io.gridai.gateway.review.study.Violation;
+import io.gridai.model.Proposal;
+import io.gridai.model.ProposedAction;
+import io.gridai.model.RiskLevel;
+import io.gridai.model.id.AssetId;
+import io.gridai.model.unit.MeasurementKind;
+import io.gridai.network.CaseGenerators.CaseGenerator;
+import io.gridai.network.SetpointEnvelope;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The security review of a proposal, in order, each step recorded ({@link ReviewStep}):
+ * <ol>
+ *   <li><b>limits</b>: every action sets ACTIVE_POWER of a generator of the case, once; its target is finite, within the
+ *       unit's limits and reachable from its live output at its ramp within {@link ReviewSettings#rampWindow()}
+ *       ({@link SetpointEnvelope}, as the optimiser and operators' overrides are checked; the slack unit takes none);
+ *       it holds for a positive time no longer than {@link ReviewSettings#maxValidFor()}; the live snapshot is fresh;</li>
+ *   <li><b>policy</b>: the CEL rules of {@link PolicyRules} (reloaded when their file changes);</li>
+ *   <li><b>study</b>: AC power flow and N-1 over branch outages (OpenLoadFlow) on the live state with the other pending
+ *       and active proposals and the operators' overrides applied, with and without this proposal: any overload or
+ *       voltage violation (or non-convergence) it adds refuses it, named with its contingency and values;</li>
+ *   <li><b>conflicts</b>: no other pending or active proposal, and no operator override, on the same asset;</li>
+ *   <li><b>risk</b>: the score of {@link RiskScoring}.</li>
+ * </ol>
+ * The first refusal ends the review (later steps are recorded as skipped); the verdict is then {@code REJECTED}.
+ * Otherwise {@code AUTO_APPROVE} when the agent's tier is {@value ReviewRequest#TIER_EXECUTE_WITHIN_ENVELOPE} and the
+ * risk LOW, else {@code NEEDS_HUMAN}.
+ *
+ * <p>The study of the base state (without the proposal) depends only on the live snapshot and what else is applied; the
+ * last one is kept and reused while those do not change. Reviews run one study at a time ({@link StudyGrid}).
+ */
+public final class ProposalReview {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProposalReview.class);
+    private static final int MAX_VIOLATIONS_NAMED = 5;
+
+    private final StudyGrid grid;
+    private final PolicyRules rules;
+    private final ReviewSettings settings;
+    private volatile BaseStudy lastBase;
+
+    private record BaseKey(Map<AssetId, Double> live, Map<AssetId, Double> applied) {
+    }
+
+    private record BaseStudy(BaseKey key, StudyResult result) {
+    }
+
+    private record Outcome(boolean passed, String detail) {
+    }
+
+    public ProposalReview(StudyGrid grid, PolicyRules rules, ReviewSettings settings) {
+        this.grid = Objects.requireNonNull(grid, "grid");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The grid studied. */
+    public StudyGrid grid() {
+        return grid;
+    }
+
+    /** The policy rules. */
+    public PolicyRules rules() {
+        return rules;
+    }
+
+    /** The settings. */
+    public ReviewSettings settings() {
+        return settings;
+    }
+
+    /** Reviews a proposal. Expected refusals are verdicts, not exceptions. */
+    public ReviewReport review(ReviewRequest request) {
+        long started = System.nanoTime();
+        Proposal proposal = request.proposal();
+        List<ReviewStep> steps = new ArrayList<>();
+        String refusal = null;
+        String rulesVersion = "";
+        RiskLevel risk = RiskLevel.CRITICAL;
+        double riskScore = Double.NaN;
+
+        long t = System.nanoTime();
+        Outcome limits = limits(request);
+        refusal = record(steps, ReviewStep.LIMITS, limits, t, refusal);
+
+        t = System.nanoTime();
+        if (refusal == null) {
+            PolicyVerdict verdict = rules.evaluate(policyInput(request));
+            rulesVersion = verdict.rulesVersion();
+            Outcome policy = verdict.allowed()
+                    ? new Outcome(true, verdict.evaluated() + " rule evaluations held (" + verdict.rules() + " rules x "
+                    + proposal.actions().size() + " actions, rules version " + verdict.rulesVersion() + ")")
+                    : new Outcome(false, String.join("; ", verdict.refusals()) + " (rules version " + verdict.rulesVersion() + ")");
+            refusal = record(steps, ReviewStep.POLICY, policy, t, refusal);
+        } else {
+            skip(steps, ReviewStep.POLICY);
+        }
+
+        StudyResult changed = null;
+        t = System.nanoTime();
+        if (refusal == null) {
+            StudyOutcome study = study(request);
+            changed = study.changed();
+            refusal = record(steps, ReviewStep.STUDY, study.outcome(), t, refusal);
+        } else {
+            skip(steps, ReviewStep.STUDY);
+        }
+
+        t = System.nanoTime();
+        if (refusal == null) {
+            refusal = record(steps, ReviewStep.CONFLICTS, conflicts(request), t, refusal);
+        } else {
+            skip(steps, ReviewStep.CONFLICTS);
+        }
+
+        t = System.nanoTime();
+        if (refusal == null) {
+            RiskScoring.Score score = score(request, changed);
+            risk = score.level();
+            riskScore = score.score();
+            record(steps, ReviewStep.RISK, new Outcome(true, score.explanation()), t, null);
+        } else {
+            skip(steps, ReviewStep.RISK);
+        }
+
+        if (rulesVersion.isEmpty()) {
+            rulesVersion = rules.version();
+        }
+        ReviewVerdict verdict = refusal != null ? ReviewVerdict.REJECTED
+                : ReviewRequest.TIER_EXECUTE_WITHIN_ENVELOPE.equals(request.agentTier()) && risk == RiskLevel.LOW
+                ? ReviewVerdict.AUTO_APPROVE : ReviewVerdict.NEEDS_HUMAN;
+        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        LOG.debug("review=done proposal={} agent={} verdict={} risk={} durationMs={}", proposal.id(), proposal.agent(),
+                verdict, risk, duration.toMillis());
+        return new ReviewReport(proposal.id(), verdict, risk, riskScore, steps,
+                refusal == null ? List.of() : List.of(refusal), rulesVersion, duration);
+    }
+
+    private static String record(List<ReviewStep> steps, String name, Outcome outcome, long startedNanos, String refusal) {
+        steps.add(new ReviewStep(name, outcome.passed() ? ReviewStep.Status.PASSED : ReviewStep.Status.REFUSED,
+                outcome.detail(), Duration.ofNanos(System.nanoTime() - startedNanos)));
+        return outcome.passed() ? refusal : name + ": " + outcome.detail();
+    }
+
+    private static void skip(List<ReviewStep> steps, String name) {
+        steps.add(new ReviewStep(name, ReviewStep.Status.SKIPPED, "not run: an earlier step refused the proposal",
+                Duration.ZERO));
+    }
+
+    // ---- limits ----
+
+    private Outcome limits(ReviewRequest request) {
+        List<String> problems = new ArrayList<>();
+        LiveSnapshot live = request.live();
+        Instant now = request.now();
+        Duration age = Duration.between(live.asOf(), now);
+        boolean fresh = age.compareTo(settings.liveMaxAge()) <= 0;
+        if (!fresh) {
+            problems.add("the live snapshot is " + age + " old (as of " + live.asOf() + "), more than liveMaxAge "
+                    + settings.liveMaxAge() + "; units are not moved blind: review again on fresh values");
+        }
+        SetpointEnvelope envelope = new SetpointEnvelope(grid.envelopeGrid(),
+                (asset, at) -> fresh ? live.activePower(AssetId.of(asset)).map(mw -> new SetpointEnvelope.Reading(mw, live.asOf()))
+                        : Optional.empty(),
+                settings.toleranceMw(), "the review (no batteries are configured for it)", "liveMaxAge " + settings.liveMaxAge());
+        Set<AssetId> seen = new HashSet<>();
+        List<String> checked = new ArrayList<>();
+        for (ProposedAction action : request.proposal().actions()) {
+            AssetId asset = action.asset();
+            if (!seen.add(asset)) {
+                problems.add(asset + " appears twice; give one action per asset");
+                continue;
+            }
+            if (action.kind() != MeasurementKind.ACTIVE_POWER) {
+                problems.add(asset + ": kind " + action.kind() + " is not what setpoints control; ask for ACTIVE_POWER in MW");
+                continue;
+            }
+            if (action.validFor().compareTo(settings.maxValidFor()) > 0) {
+                problems.add(asset + ": validFor " + action.validFor() + " is longer than the maximum " + settings.maxValidFor());
+            }
+            Optional<CaseGenerator> unit = grid.generator(asset);
+            if (unit.isPresent() && live.activePower(asset).isEmpty()) {
+                problems.add(asset + ": no live ACTIVE_POWER in the snapshot; its change cannot be judged, so it is not moved blind");
+                continue;
+            }
+            Optional<String> why = envelope.check(asset.value(), SetpointEnvelope.Kind.GENERATOR, action.target(), now,
+                    settings.rampWindow());
+            if (why.isPresent()) {
+                problems.add(asset + ": " + why.get());
+            } else {
+                CaseGenerator g = unit.orElseThrow();
+                checked.add(fmt("%s %.3f MW in [%.3f, %.3f] MW from %.3f MW", asset, action.target(), g.pminMw(), g.pmaxMw(),
+                        live.activePower(asset).orElseThrow()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(false, String.join("; ", problems));
+        }
+        return new Outcome(true, "within the units' limits, ramps (" + settings.rampWindow() + ") and validity (at most "
+                + settings.maxValidFor() + "): " + String.join(", ", checked));
+    }
+
+    // ---- policy ----
+
+    private PolicyInput policyInput(ReviewRequest request) {
+        Proposal p = request.proposal();
+        List<PolicyInput.Action> actions = new ArrayList<>();
+        for (ProposedAction a : p.actions()) {
+            CaseGenerator g = grid.generator(a.asset()).orElseThrow();
+            actions.add(new PolicyInput.Action(a.asset().value(), a.kind().name(), a.target(),
+                    request.live().activePower(a.asset()).orElseThrow(), a.validFor().toNanos() / 6e10, g.pminMw(), g.pmaxMw()));
+        }
+        return new PolicyInput(p.id().toString(), p.agent().toString(), request.agentTier(), p.title(), p.rationale(),
+                request.now(), request.budget().mwUsed(), request.budget().mwhUsed(), actions);
+    }
+
+    // ---- study ----
+
+    private record StudyOutcome(Outcome outcome, StudyResult changed) {
+    }
+
+    private StudyOutcome study(ReviewRequest request) {
+        Map<AssetId, Double> applied = applied(request, true);
+        StudyResult base = base(request.live(), applied);
+        if (!base.converged()) {
+            return new StudyOutcome(new Outcome(false, "the AC power flow of the live state (with the pending and active"
+                    + " proposals and overrides applied) does not converge (" + base.status() + "); no change can be judged on it"),
+                    null);
+        }
+        Map<AssetId, Double> withProposal = new HashMap<>(applied);
+        request.proposal().actions().forEach(a -> withProposal.put(a.asset(), a.target()));
+        StudyResult changed = grid.study(new StudyRequest(request.live().activePowerMw(), withProposal, Set.of(), true));
+        if (!changed.converged()) {
+            return new StudyOutcome(new Outcome(false, "the AC power flow with the proposal applied does not converge ("
+                    + changed.status() + ")"), changed);
+        }
+        List<Violation> added = StudyResult.newViolations(base, changed, settings.violations());
+        String appliedOthers = describeApplied(request);
+        if (added.isEmpty()) {
+            StudyResult.Worst worst = changed.worstLoading();
+            String worstText = Double.isNaN(worst.loadingPct()) ? "no branch is rated"
+                    : fmt("worst loading %.1f %% (%s%s)", worst.loadingPct(), worst.branch().orElseThrow(),
+                    worst.outage().map(o -> " after outage of " + o).orElse(" without outage"));
+            return new StudyOutcome(new Outcome(true, "AC power flow and N-1 over " + changed.contingencies().size()
+                    + " branch outages" + appliedOthers + ": no new overload or voltage violation; " + worstText), changed);
+        }
+        StringBuilder detail = new StringBuilder();
+        detail.append(added.size()).append(added.size() == 1 ? " new violation" : " new violations")
+                .append(" with the proposal applied").append(appliedOthers).append(": ");
+        detail.append(added.stream().limit(MAX_VIOLATIONS_NAMED).map(Violation::describe).collect(Collectors.joining("; ")));
+        if (added.size() > MAX_VIOLATIONS_NAMED) {
+            detail.append("; and ").append(added.size() - MAX_VIOLATIONS_NAMED).append(" more");
+        }
+        Map<AssetId, Double> alone = applied(request, false);
+        if (!alone.equals(applied)) {
+            StudyResult baseAlone = grid.study(new StudyRequest(request.live().activePowerMw(), alone, Set.of(), true));
+            Map<AssetId, Double> aloneWith = new HashMap<>(alone);
+            request.proposal().actions().forEach(a -> aloneWith.put(a.asset(), a.target()));
+            StudyResult changedAlone = grid.study(new StudyRequest(request.live().activePowerMw(), aloneWith, Set.of(), true));
+            if (baseAlone.converged() && changedAlone.converged()
+                    && StudyResult.newViolations(baseAlone, changedAlone, settings.violations()).isEmpty()) {
+                detail.append(". Safe alone, unsafe together: without the pending proposals ")
+                        .append(pendingIds(request))
+                        .append(" applied this proposal adds no violation; with them it does");
+            }
+        }
+        return new StudyOutcome(new Outcome(false, detail.toString()), changed);
+    }
+
+    private StudyResult base(LiveSnapshot live, Map<AssetId, Double> applied) {
+        BaseKey key = new BaseKey(live.activePowerMw(), Map.copyOf(applied));
+        BaseStudy cached = lastBase;
+        if (cached != null && cached.key().equals(key)) {
+            return cached.result();
+        }
+        StudyResult result = grid.study(new StudyRequest(live.activePowerMw(), applied, Set.of(), true));
+        lastBase = new BaseStudy(key, result);
+        return result;
+    }
+
+    /** Targets applied under the proposal: active proposals, overrides, and (when asked) pending proposals. */
+    private Map<AssetId, Double> applied(ReviewRequest request, boolean withPending) {
+        Map<AssetId, Double> applied = new LinkedHashMap<>();
+        for (OtherProposal other : request.others()) {
+            if (other.state() == OtherProposal.State.PENDING && !withPending) {
+                continue;
+            }
+            for (ProposedAction a : other.actions()) {
+                if (a.kind() == MeasurementKind.ACTIVE_POWER && grid.generator(a.asset()).isPresent()) {
+                    applied.put(a.asset(), a.target());
+                }
+            }
+        }
+        for (OperatorOverride o : request.overrides()) {
+            if (grid.generator(o.asset()).isPresent()) {
+                applied.put(o.asset(), o.targetMw());
+            }
+        }
+        return applied;
+    }
+
+    private static String describeApplied(ReviewRequest request) {
+        if (request.others().isEmpty() && request.overrides().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!request.others().isEmpty()) {
+            parts.add("proposals " + request.others().stream().map(o -> o.id() + " (" + o.state().name().toLowerCase(Locale.ROOT) + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        if (!request.overrides().isEmpty()) {
+            parts.add("overrides on " + request.overrides().stream().map(o -> o.asset().toString())
+                    .collect(Collectors.joining(", ")));
+        }
+        return " (with " + String.join(" and ", parts) + " applied)";
+    }
+
+    private static String pendingIds(ReviewRequest request) {
+        return request.others().stream().filter(o -> o.state() == OtherProposal.State.PENDING)
+                .map(o -> o.id().toString()).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    // ---- conflicts ----
+
+    private Outcome conflicts(ReviewRequest request) {
+        List<String> problems = new ArrayList<>();
+        Set<AssetId> assets = request.proposal().actions().stream().map(ProposedAction::asset).collect(Collectors.toSet());
+        for (OtherProposal other : request.others()) {
+            for (ProposedAction a : other.actions()) {
+                if (assets.contains(a.asset())) {
+                    problems.add(a.asset() + " is already the target of " + other.state().name().toLowerCase(Locale.ROOT)
+                            + " proposal " + other.id() + fmt(" (%.3f MW)", a.target()));
+                }
+            }
+        }
+        for (OperatorOverride o : request.overrides()) {
+            if (assets.contains(o.asset())) {
+                problems.add(o.asset() + " is held by an operator override of " + o.by() + fmt(" at %.3f MW", o.targetMw())
+                        + " until " + o.until());
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(false, String.join("; ", problems) + "; one change per asset at a time");
+        }
+        return new Outcome(true, "no other pending or active proposal (" + request.others().size()
+                + ") and no operator override (" + request.overrides().size() + ") on its assets");
+    }
+
+    // ---- risk ----
+
+    private RiskScoring.Score score(ReviewRequest request, StudyResult changed) {
+        double moved = 0;
+        double share = 0;
+        for (ProposedAction a : request.proposal().actions()) {
+            double delta = Math.abs(a.target() - request.live().activePower(a.asset()).orElseThrow());
+            moved += delta;
+            double pmax = grid.generator(a.asset()).orElseThrow().pmaxMw();
+            share = Math.max(share, pmax > 0 ? delta / pmax : 1);
+        }
+        double worst = changed == null ? Double.NaN : changed.worstLoading().loadingPct();
+        return RiskScoring.score(moved, share, worst, settings.violations().overloadPct(), request.proposal().risk(),
+                settings.risk());
+    }
+
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}
