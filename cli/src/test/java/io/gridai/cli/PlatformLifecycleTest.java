@@ -451,9 +451,12 @@ class PlatformLifecycleTest {
         return p;
     }
 
+    /** Until `status` exits 0; on time-out the failure shows the last status (which component was not UP). */
     private void awaitHealthy() {
-        await().atMost(START_BUDGET).pollInterval(Duration.ofMillis(500))
-                .until(() -> run("status", "--timeout", "PT2S").exit() == StatusCommand.HEALTHY);
+        await().atMost(START_BUDGET).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Result status = run("status", "--timeout", "PT2S");
+            assertThat(status.exit()).as("gridai status:%n%s", status.out()).isEqualTo(StatusCommand.HEALTHY);
+        });
     }
 
     private String output(Process p) throws IOException {
