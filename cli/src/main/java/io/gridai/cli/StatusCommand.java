@@ -37,7 +37,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
-    @Option(names = "--json", description = "Print JSON for scripts: {healthy, components:[{name, health, urls, pid, detail}]}.")
+    @Option(names = "--json", description = "Print JSON for scripts: {healthy, components:[{name, health, urls, pid, detail, mcp_url (agent-gateway)}]}.")
     boolean json;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT5S",
@@ -93,9 +93,9 @@ public final class StatusCommand implements Callable<Integer> {
         } else if (problem != null) {
             out.println(problem);
         } else {
-            out.printf("%-12s %-9s %-8s %-32s %s%n", "COMPONENT", "HEALTH", "PID", "ADDRESS", "DETAIL");
+            out.printf("%-13s %-9s %-8s %-32s %s%n", "COMPONENT", "HEALTH", "PID", "ADDRESS", "DETAIL");
             for (ComponentStatus s : statuses) {
-                out.printf("%-12s %-9s %-8s %-32s %s%n", s.name(), s.health(), s.pid() == null ? "-" : s.pid(),
+                out.printf("%-13s %-9s %-8s %-32s %s%n", s.name(), s.health(), s.pid() == null ? "-" : s.pid(),
                         s.urls().isEmpty() ? "-" : String.join(" ", s.urls()), s.detail());
             }
             out.println(healthy ? "GridAI is healthy." : "GridAI is NOT healthy.");

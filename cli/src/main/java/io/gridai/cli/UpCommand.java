@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.gridai.cli.platform.AgentGatewayComponent;
 import io.gridai.cli.platform.ComponentRecord;
 import io.gridai.cli.platform.ComponentStartException;
 import io.gridai.cli.platform.DispatchComponent;
@@ -186,6 +187,23 @@ public final class UpCommand implements Callable<Integer> {
                     + " of this repository).")
     Path operatorApiApp;
 
+    @Option(names = "--agent-gateway", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Run the agent gateway (default: on, once built): science agents' MCP server at"
+                    + " http://HOST:PORT/mcp (Streamable HTTP), proposals through security review, audited on grid.audit;"
+                    + " agents' tokens from ./gridai token --agent NAME --tier observe|study|propose|execute-within-envelope."
+                    + " Not started, and up says why, while agent-gateway/service is not built.",
+                    "Any gridai.gateway.* key can be set in the environment, e.g. GRIDAI_GATEWAY_CLOCK=wall."})
+    boolean agentGateway;
+
+    @Option(names = "--agent-gateway-port", defaultValue = "${env:GRIDAI_AGENT_GATEWAY_PORT:-8086}",
+            description = "HTTP port of the agent gateway; 0 picks a free one (env GRIDAI_AGENT_GATEWAY_PORT; default: ${DEFAULT-VALUE}).")
+    int agentGatewayPort;
+
+    @Option(names = "--agent-gateway-app", paramLabel = "quarkus-run.jar",
+            description = "The packaged agent gateway (default: agent-gateway/service/target/quarkus-app/quarkus-run.jar"
+                    + " of this repository).")
+    Path agentGatewayApp;
+
     @Option(names = "--battery-degradation-cost", paramLabel = "$/MWh", defaultValue = "0.5",
             description = "Battery wear cost per MWh discharged, given to both the dispatch optimiser (its battery cycling"
                     + " cost) and the storage manager (its degradation cost), so that the optimiser plans with the wear the"
@@ -251,7 +269,7 @@ public final class UpCommand implements Callable<Integer> {
                     out.flush();
                     continue;
                 }
-                out.printf("  starting %-12s ...%n", component.name());
+                out.printf("  starting %-13s ...%n", component.name());
                 out.flush();
                 Instant t0 = Instant.now();
                 synchronized (started) {
@@ -263,7 +281,7 @@ public final class UpCommand implements Callable<Integer> {
                 ComponentRecord record = component.start(layout, readyTimeout);
                 run = run.with(record);
                 run.write(layout.runFile());
-                out.printf("  %-12s ready in %.1f s: %s%n", component.name(),
+                out.printf("  %-13s ready in %.1f s: %s%n", component.name(),
                         Duration.between(t0, Instant.now()).toMillis() / 1000.0,
                         record.urls().isEmpty() ? record.endpoints().getOrDefault("scenario", "") : String.join(" ", record.urls()));
                 out.flush();
@@ -279,7 +297,7 @@ public final class UpCommand implements Callable<Integer> {
         out.println();
         out.printf("GridAI is up in %.1f s. Components:%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
         for (ComponentRecord c : run.components()) {
-            out.printf("  %-12s pid %-8d %s%n", c.name(), c.pid(),
+            out.printf("  %-13s pid %-8d %s%n", c.name(), c.pid(),
                     c.urls().isEmpty() ? c.endpoints().getOrDefault("scenario", "") : String.join(" ", c.urls()));
         }
         run.components().stream().filter(c -> c.endpoints().containsKey("models")).findFirst().ifPresent(c ->
@@ -292,6 +310,11 @@ public final class UpCommand implements Callable<Integer> {
                     layout.equals(new PlatformLayout(Path.of(System.getProperty("gridai.home", ".")).resolve(".gridai")))
                             ? "" : " --data-dir " + layout.dataDir());
         });
+        run.components().stream().filter(c -> c.name().equals(AgentGatewayComponent.NAME)).findFirst().ifPresent(c ->
+                out.printf("Agent gateway (MCP, Streamable HTTP): %s; agents' tokens: ./gridai token --agent NAME --tier"
+                        + " observe|study|propose|execute-within-envelope%s%n", c.endpoints().get(AgentGatewayComponent.MCP_URL),
+                        layout.equals(new PlatformLayout(Path.of(System.getProperty("gridai.home", ".")).resolve(".gridai")))
+                                ? "" : " --data-dir " + layout.dataDir()));
         out.printf("Logs: %s%nCheck health: ./gridai status    Stop: Ctrl-C%n", layout.logsDir());
         out.flush();
 
@@ -350,6 +373,14 @@ public final class UpCommand implements Callable<Integer> {
                     batteryDegradationCost);
             plan.add(service);
             services.add(service);
+        }
+        if (agentGateway) {
+            // after the Flink jobs (live state) and the twin (its case), before the operator API, which reports its health
+            AgentGatewayComponent gateway = new AgentGatewayComponent(kafka::bootstrapServers,
+                    agentGatewayApp != null ? agentGatewayApp : builtApp("agent-gateway/service"), host, agentGatewayPort,
+                    "512m", flinkJobs, twin);
+            plan.add(gateway);
+            services.add(gateway);
         }
         if (operatorApi) {
             // last: it reads the live state, the twin's case, the optimiser and every service's health, all running by then
@@ -411,7 +442,7 @@ public final class UpCommand implements Callable<Integer> {
             }
             for (PlatformComponent component : reverse) {
                 component.stop(stopTimeout);
-                out.printf("  %-12s stopped%n", component.name());
+                out.printf("  %-13s stopped%n", component.name());
                 out.flush();
             }
             Files.deleteIfExists(layout.runFile());

@@ -226,6 +226,7 @@ class ConsoleBrowserTest {
                 "-Dgridai.home=" + REPOSITORY, "-cp", System.getProperty("java.class.path"), GridAi.class.getName(),
                 "up", "--data-dir", dataDir.toString(), "--kafka-port", "0", "--kafka-controller-port", "0",
                 "--kafka-heap", "384m", "--sim-speed", "10", "--no-ingestion", "--no-mqtt", "--no-dispatch", "--no-storage",
+                "--no-agent-gateway",
                 "--operator-api-port", "0", "--operator-api-app", OPERATOR_API_APP.toString()));
         if (SHARED_DATA.isEmpty()) {
             command.addAll(List.of("--sim-batteries", BATTERY_WITHOUT_SHARED_DATA + "@12:100:25"));

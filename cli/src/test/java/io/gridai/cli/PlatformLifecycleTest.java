@@ -1,5 +1,6 @@
 package io.gridai.cli;
 
+import io.gridai.cli.platform.AgentGatewayComponent;
 import io.gridai.cli.platform.DispatchComponent;
 import io.gridai.cli.platform.OperatorApiComponent;
 import io.gridai.cli.platform.StorageComponent;
@@ -52,7 +53,10 @@ import picocli.CommandLine;
  * optimiser dispatches the twin; without generator costs it is not started and `up` says why. The storage manager
  * runs the twin's batteries (RTS-GMLC's own, else one given with --sim-batteries) and the twin takes its setpoints;
  * without batteries or without a twin it is not started and `up` says why. The operator API runs with the installation's
- * verification key: a token from `gridai token` on the same data folder is accepted, no token is refused.
+ * verification key: a token from `gridai token` on the same data folder is accepted, no token is refused. The agent
+ * gateway runs when its application is built (it is listed with its MCP URL, and an agent's token from `gridai token
+ * --agent` on the same data folder is not refused as unauthenticated); while it is not built, `up` runs without it and
+ * says why.
  */
 class PlatformLifecycleTest {
 
@@ -67,6 +71,11 @@ class PlatformLifecycleTest {
     private static final Path STORAGE_APP = REPOSITORY.resolve("storage-manager/target/quarkus-app/quarkus-run.jar");
     /** The packaged operator API, built by the reactor before this module. */
     private static final Path OPERATOR_API_APP = REPOSITORY.resolve("operator-api/target/quarkus-app/quarkus-run.jar");
+    /**
+     * The packaged agent gateway. Built by the reactor before this module once agent-gateway/service is a Quarkus
+     * application; until then (and in a build of this module alone) `up` runs without it, which the test checks instead.
+     */
+    private static final Path AGENT_GATEWAY_APP = REPOSITORY.resolve("agent-gateway/service/target/quarkus-app/quarkus-run.jar");
     /** The shared data `up` finds as the gridai script runs it (env, else beside the repository), when it has RTS-GMLC. */
     private static final Optional<Path> SHARED_DATA = Optional.ofNullable(System.getenv("GRIDAI_SHARED_DATA")).map(Path::of)
             .or(() -> Optional.of(REPOSITORY.resolveSibling("shared").resolve("data")))
@@ -92,9 +101,11 @@ class PlatformLifecycleTest {
                 : launchUp("--battery-degradation-cost", "0.75", "--sim-batteries", LIFECYCLE_BATTERY + "@12:100:25");
         awaitHealthy();
 
+        boolean gatewayBuilt = Files.isRegularFile(AGENT_GATEWAY_APP);
         List<ProcessHandle> children = up.descendants().toList();
         assertThat(children).as("the brokers, ingestion, the Flink jobs, the twin, the storage manager, the operator API (and"
-                + " with RTS-GMLC the dispatch optimiser) run as their own processes").hasSize(SHARED_DATA.isPresent() ? 8 : 7);
+                + " with RTS-GMLC the dispatch optimiser, once built the agent gateway) run as their own processes")
+                .hasSize((SHARED_DATA.isPresent() ? 8 : 7) + (gatewayBuilt ? 1 : 0));
 
         Result json = run("status", "--json");
         JsonNode doc = new ObjectMapper().readTree(json.out());
@@ -122,6 +133,13 @@ class PlatformLifecycleTest {
         }
         assertTheStorageManagerRunsTheTwinsBattery(doc, bootstrap);
         assertTheOperatorApiTakesTheInstallationsTokens(doc);
+        if (gatewayBuilt) {
+            assertTheAgentGatewayRunsWithItsMcpUrl(doc);
+        } else {
+            assertThat(output(up)).contains(AgentGatewayComponent.NOT_STARTED + "it is not built (" + AGENT_GATEWAY_APP
+                    + " is missing)");
+            assertThat(names(doc)).doesNotContain(AgentGatewayComponent.NAME);
+        }
 
         // The twin's telemetry reaches the raw topic through ingestion's Kafka-direct feed, verified as grid-sim.
         try (KafkaConsumer<AssetId, Measurement> raw = new KafkaConsumer<>(Map.<String, Object>of(
@@ -267,6 +285,39 @@ class PlatformLifecycleTest {
                 .contains("verification-key.pem");
     }
 
+    /**
+     * The agent gateway is listed with its MCP URL, ready, and takes an agent's token from `gridai token --agent` on the
+     * same data folder (its MCP endpoint does not answer 401 to it, as it does without a token).
+     */
+    private void assertTheAgentGatewayRunsWithItsMcpUrl(JsonNode status) throws Exception {
+        JsonNode gateway = find(status.get("components"), AgentGatewayComponent.NAME);
+        assertThat(gateway.get("health").asText()).isEqualTo("UP");
+        String mcp = gateway.get("mcp_url").asText();
+        assertThat(mcp).startsWith("http://127.0.0.1:").endsWith("/mcp");
+        assertThat(gateway.get("urls").get(0).asText()).isEqualTo(mcp);
+        Result token = run("token", "--agent", "lifecycle-agent", "--tier", "observe");
+        assertThat(token.exit()).as(token.out()).isZero();
+        HttpClient http = HttpClient.newHttpClient();
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-03-26\",\"capabilities\":{},\"clientInfo\":{\"name\":\"lifecycle\",\"version\":\"1\"}}}";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(mcp)).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(initialize));
+        HttpResponse<String> anonymous = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("no token: %s", anonymous.body()).isEqualTo(401);
+        HttpResponse<String> agent = http.send(request.header("Authorization", "Bearer " + token.out().strip()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(agent.statusCode()).as("an agent's token: %s", agent.body()).isEqualTo(200);
+        assertThat(Files.readString(dataDir.resolve("run/agent-gateway.properties")))
+                .contains("mp.jwt.verify.audiences=" + AgentGatewayComponent.AUDIENCE)
+                .contains("verification-key.pem");
+    }
+
+    private static List<String> names(JsonNode status) {
+        List<String> names = new ArrayList<>();
+        status.get("components").forEach(c -> names.add(c.get("name").asText()));
+        return names;
+    }
+
     /** Without shared data: the battery the main test gives IEEE 118. */
     private static final String LIFECYCLE_BATTERY = "bess-lifecycle";
 
@@ -330,7 +381,8 @@ class PlatformLifecycleTest {
     @Test
     void withoutGeneratorCostsUpRunsWithoutTheDispatchOptimiserAndSaysWhy(@TempDir Path noSharedData) throws Exception {
         // a shared data folder without RTS-GMLC: the twin runs IEEE 118 from PowSyBl's CDF, which has no gencost
-        Process up = launchUp("--no-ingestion", "--no-flink", "--no-operator-api", "--shared-data", noSharedData.toString());
+        Process up = launchUp("--no-ingestion", "--no-flink", "--no-operator-api", "--no-agent-gateway", "--shared-data",
+                noSharedData.toString());
         awaitHealthy();
         assertThat(output(up)).contains(DispatchComponent.NOT_STARTED + "the twin's case has no generator costs"
                 + " (ieee118cdf: IEEE 118 from PowSyBl's CDF, not a MATPOWER file); run with the shared data or --sim-case"
@@ -338,9 +390,7 @@ class PlatformLifecycleTest {
         assertThat(output(up)).contains(StorageComponent.NOT_STARTED + "the twin has no batteries (")
                 .contains("add some with --sim-batteries ASSET@BUS:MWH:MW[:SOC]");
         JsonNode doc = new ObjectMapper().readTree(run("status", "--json").out());
-        List<String> names = new ArrayList<>();
-        doc.get("components").forEach(c -> names.add(c.get("name").asText()));
-        assertThat(names).containsExactly("launcher", "kafka", "grid-sim");
+        assertThat(names(doc)).containsExactly("launcher", "kafka", "grid-sim");
         sigint(up);
         assertThat(up.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
@@ -348,7 +398,8 @@ class PlatformLifecycleTest {
     @Test
     void aKilledLauncherTakesItsBrokerWithItAndUpWorksAgainOnTheSameData() throws Exception {
         // every service watches the launcher's pid (gridai.parent-pid, service-runtime's ParentProcessWatch)
-        Process first = launchUp("--no-sim", "--no-flink");
+        // the agent gateway is left out: without a twin it has no grid to serve (the main test stops it with the rest)
+        Process first = launchUp("--no-sim", "--no-flink", "--no-agent-gateway");
         awaitHealthy();
         assertThat(output(first)).contains(StorageComponent.NOT_STARTED + "no grid twin runs (--no-sim)");
         List<ProcessHandle> children = first.descendants().toList();
@@ -361,7 +412,7 @@ class PlatformLifecycleTest {
         assertThat(stale.exit()).isEqualTo(StatusCommand.UNHEALTHY);
         assertThat(stale.out()).contains("stale");
 
-        Process second = launchUp("--no-sim", "--no-flink", "--no-operator-api");
+        Process second = launchUp("--no-sim", "--no-flink", "--no-operator-api", "--no-agent-gateway");
         awaitHealthy();
         sigint(second);
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -386,7 +437,8 @@ class PlatformLifecycleTest {
                 "--kafka-heap", "384m", "--sim-speed", "10", "--ingestion-port", "0", "--mqtt-port", "0", "--ingestion-app",
                 INGESTION_APP.toString(), "--dispatch-port", "0", "--dispatch-app", DISPATCH_APP.toString(),
                 "--storage-port", "0", "--storage-app", STORAGE_APP.toString(), "--operator-api-port", "0",
-                "--operator-api-app", OPERATOR_API_APP.toString()));
+                "--operator-api-app", OPERATOR_API_APP.toString(), "--agent-gateway-port", "0", "--agent-gateway-app",
+                AGENT_GATEWAY_APP.toString()));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command);
         // any gridai.dispatch.* key through the environment: a solve each grid minute (6 s at ×10) instead of 5
@@ -399,9 +451,12 @@ class PlatformLifecycleTest {
         return p;
     }
 
+    /** Until `status` exits 0; on time-out the failure shows the last status (which component was not UP). */
     private void awaitHealthy() {
-        await().atMost(START_BUDGET).pollInterval(Duration.ofMillis(500))
-                .until(() -> run("status", "--timeout", "PT2S").exit() == StatusCommand.HEALTHY);
+        await().atMost(START_BUDGET).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Result status = run("status", "--timeout", "PT2S");
+            assertThat(status.exit()).as("gridai status:%n%s", status.out()).isEqualTo(StatusCommand.HEALTHY);
+        });
     }
 
     private String output(Process p) throws IOException {

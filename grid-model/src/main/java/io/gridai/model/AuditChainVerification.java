@@ -29,26 +29,8 @@ public record AuditChainVerification(boolean intact, OptionalLong firstBrokenSeq
     }
 
     static AuditChainVerification of(AuditEvent trustedOrNull, List<AuditEvent> chain) {
-        Require.noNulls(chain, "audit chain");
-        AuditEvent previous = trustedOrNull;
-        for (AuditEvent event : chain) {
-            if (!event.verifies()) {
-                return brokenAt(event.sequence(), "hash does not match the event's content (altered event)");
-            }
-            if (previous == null) {
-                if (event.sequence() != 0 || !event.previousHash().equals(AuditEvent.GENESIS_HASH)) {
-                    return brokenAt(event.sequence(), "chain does not start with a genesis event (sequence 0,"
-                            + " previous hash of zeros); verify a slice with AuditEvent.verifyAfter");
-                }
-            } else if (event.sequence() != previous.sequence() + 1) {
-                return brokenAt(event.sequence(), "expected sequence " + (previous.sequence() + 1)
-                        + " after " + previous.sequence() + " (missing or reordered event)");
-            } else if (!event.previousHash().equals(previous.hash())) {
-                return brokenAt(event.sequence(), "previous hash does not match the hash of event "
-                        + previous.sequence() + " (replaced or re-chained event)");
-            }
-            previous = event;
-        }
-        return intactChain(chain.size());
+        return AuditChainBreak.find(trustedOrNull, chain)
+                .map(broken -> brokenAt(broken.sequence(), broken.reason()))
+                .orElseGet(() -> intactChain(chain.size()));
     }
 }

@@ -91,6 +91,15 @@ public record AuditEvent(
         return AuditChainVerification.of(Require.present(trusted, "trusted audit event"), continuation);
     }
 
+    /**
+     * The first event of {@code chain}, in the order given (e.g. as stored), that does not check out, with its
+     * position and what is wrong with it (altered, removed, reordered, duplicated, relinked); empty when the chain is
+     * intact. {@link #verify} gives the same verdict without the position.
+     */
+    public static java.util.Optional<AuditChainBreak> firstBreak(List<AuditEvent> chain) {
+        return AuditChainBreak.find(null, chain);
+    }
+
     private static AuditEvent sealed(long sequence, Instant time, ActorType actorType, String actor, String action,
             String subject, Map<String, String> details, String previousHash) {
         Map<String, String> copied = Map.copyOf(Require.noNulls(details, "AuditEvent.details"));

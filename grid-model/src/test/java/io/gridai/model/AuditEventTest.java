@@ -140,6 +140,74 @@ class AuditEventTest {
                 .withMessageContaining("64 lowercase hex digits");
     }
 
+    @Test
+    void firstBreakNamesThePositionAndKindOfTheFirstBadEventInStoredOrder() {
+        assertThat(AuditEvent.firstBreak(chain(4))).isEmpty();
+        assertThat(AuditEvent.firstBreak(List.of())).isEmpty();
+
+        List<AuditEvent> altered = chain(5);
+        AuditEvent original = altered.get(3);
+        altered.set(3, new AuditEvent(original.sequence(), original.time(), original.actorType(), original.actor(),
+                original.action(), original.subject(), Map.of("target", "-99"), original.previousHash(),
+                original.hash()));
+        assertThat(AuditEvent.firstBreak(altered)).hasValueSatisfying(b -> {
+            assertThat(b.index()).isEqualTo(3);
+            assertThat(b.sequence()).isEqualTo(3);
+            assertThat(b.kind()).isEqualTo(AuditChainBreak.Kind.ALTERED);
+        });
+
+        List<AuditEvent> removed = chain(6);
+        removed.remove(2);
+        removed.remove(2); // sequences 0, 1, 4, 5
+        assertThat(AuditEvent.firstBreak(removed)).hasValueSatisfying(b -> {
+            assertThat(b.index()).isEqualTo(2);
+            assertThat(b.sequence()).isEqualTo(4);
+            assertThat(b.kind()).isEqualTo(AuditChainBreak.Kind.REMOVED);
+            assertThat(b.reason()).contains("expected sequence 2 after 1 but found 4").contains("events 2..3 are missing");
+        });
+
+        List<AuditEvent> swapped = chain(5);
+        swapped.set(2, chain(5).get(3));
+        swapped.set(3, chain(5).get(2)); // sequences 0, 1, 3, 2, 4
+        assertThat(AuditEvent.firstBreak(swapped)).hasValueSatisfying(b -> {
+            assertThat(b.index()).as("the first event out of place").isEqualTo(2);
+            assertThat(b.sequence()).isEqualTo(3);
+            assertThat(b.kind()).isEqualTo(AuditChainBreak.Kind.REORDERED);
+            assertThat(b.reason()).contains("sequence 2 comes later, at position 3");
+        });
+
+        List<AuditEvent> movedBack = chain(4);
+        movedBack.add(movedBack.remove(1)); // sequences 0, 2, 3, 1: the gap at 2 is closed later, so not a removal
+        assertThat(AuditEvent.firstBreak(movedBack).map(AuditChainBreak::kind)).contains(AuditChainBreak.Kind.REORDERED);
+
+        List<AuditEvent> replayed = chain(3);
+        replayed.add(replayed.get(1)); // sequences 0, 1, 2, 1 (the same event again)
+        assertThat(AuditEvent.firstBreak(replayed)).hasValueSatisfying(b -> {
+            assertThat(b.index()).isEqualTo(3);
+            assertThat(b.kind()).isEqualTo(AuditChainBreak.Kind.DUPLICATED);
+            assertThat(b.reason()).contains("position 1");
+        });
+
+        List<AuditEvent> headless = chain(3).subList(1, 3);
+        assertThat(AuditEvent.firstBreak(headless)).hasValueSatisfying(b -> {
+            assertThat(b.index()).isZero();
+            assertThat(b.kind()).isEqualTo(AuditChainBreak.Kind.REMOVED);
+            assertThat(b.reason()).contains("genesis").contains("event 0 is missing");
+        });
+
+        List<AuditEvent> forged = chain(5);
+        forged.set(2, forged.get(1).next(T0, ActorType.OPERATOR, "mallory", "setpoint.approve", "sp-9", Map.of()));
+        assertThat(AuditEvent.firstBreak(forged)).hasValueSatisfying(b -> {
+            assertThat(b.index()).isEqualTo(3);
+            assertThat(b.kind()).isEqualTo(AuditChainBreak.Kind.RELINKED);
+        });
+        // verify gives the same verdict at the same sequence
+        for (List<AuditEvent> broken : List.of(altered, removed, swapped, movedBack, replayed, headless, forged)) {
+            AuditChainBreak b = AuditEvent.firstBreak(broken).orElseThrow();
+            assertThat(AuditEvent.verify(broken)).isEqualTo(AuditChainVerification.brokenAt(b.sequence(), b.reason()));
+        }
+    }
+
     private static List<AuditEvent> chain(int length) {
         List<AuditEvent> chain = new ArrayList<>();
         AuditEvent last = null;

@@ -31,6 +31,10 @@ public final class HealthProbe {
     }
 
     public ComponentStatus check(ComponentRecord component) {
+        return probe(component).withEndpointsOf(component);
+    }
+
+    private ComponentStatus probe(ComponentRecord component) {
         if (component.pid() != null && !ProcessHandle.of(component.pid()).map(ProcessHandle::isAlive).orElse(false)) {
             return new ComponentStatus(component.name(), Health.DOWN, component.urls(), component.pid(),
                     "process " + component.pid() + " is not running");
