@@ -92,6 +92,15 @@ public final class ProposalReview {
         return settings;
     }
 
+    /**
+     * Studies the base state — the live snapshot with the other pending and active proposals and the overrides applied,
+     * without any new proposal — ahead of reviews and keeps it, so that a review on the same snapshot and the same
+     * others runs one AC power flow and N-1 instead of two. A gateway may call it whenever it takes a new snapshot.
+     */
+    public StudyResult prepareBase(LiveSnapshot live, List<OtherProposal> others, List<OperatorOverride> overrides) {
+        return base(live, applied(others, overrides, true));
+    }
+
     /** Reviews a proposal. Expected refusals are verdicts, not exceptions. */
     public ReviewReport review(ReviewRequest request) {
         long started = System.nanoTime();
@@ -303,8 +312,12 @@ public final class ProposalReview {
 
     /** Targets applied under the proposal: active proposals, overrides, and (when asked) pending proposals. */
     private Map<AssetId, Double> applied(ReviewRequest request, boolean withPending) {
+        return applied(request.others(), request.overrides(), withPending);
+    }
+
+    private Map<AssetId, Double> applied(List<OtherProposal> others, List<OperatorOverride> overrides, boolean withPending) {
         Map<AssetId, Double> applied = new LinkedHashMap<>();
-        for (OtherProposal other : request.others()) {
+        for (OtherProposal other : others) {
             if (other.state() == OtherProposal.State.PENDING && !withPending) {
                 continue;
             }
@@ -314,7 +327,7 @@ public final class ProposalReview {
                 }
             }
         }
-        for (OperatorOverride o : request.overrides()) {
+        for (OperatorOverride o : overrides) {
             if (grid.generator(o.asset()).isPresent()) {
                 applied.put(o.asset(), o.targetMw());
             }

@@ -105,6 +105,17 @@ class ProposalReviewTest {
     }
 
     @Test
+    void aBaseStudiedAheadIsTheOneTheReviewComparesWith() {
+        var base = review.prepareBase(live, List.of(), List.of());
+
+        ReviewReport report = review.review(request(proposal("agent-a", action("gen-3-1", 145)), "propose", live));
+
+        assertThat(base.converged()).isTrue();
+        assertThat(base.contingencies()).hasSize(9);
+        assertThat(report.reasons()).singleElement().asString().contains("branch-5-6 loaded", "after outage of branch-8-9");
+    }
+
+    @Test
     void anotherPendingProposalOrAnOverrideOnTheSameAssetConflicts() {
         OtherProposal pending = new OtherProposal(ProposalId.of("p-pending"), OtherProposal.State.PENDING,
                 List.of(action("gen-3-1", 90)));

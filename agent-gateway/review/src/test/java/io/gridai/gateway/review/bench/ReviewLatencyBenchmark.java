@@ -41,7 +41,8 @@ import java.util.Random;
  * <p>Branch ratings: IEEE 118 has none (RATE_A 0); each branch is rated at 115 % of its worst N-1 apparent power in the
  * case's own operating point (at least 20 MVA), so that overload checks bite. Run:
  * {@code ./mvnw -B -ntp -pl agent-gateway/review -am -Pbenchmark verify -DskipTests}
- * ({@code -Dgridai.bench.threads=N} for OpenLoadFlow's N-1 threads).
+ * ({@code -Dgridai.bench.threads=N} for OpenLoadFlow's N-1 threads, {@code -Dgridai.bench.tolerance-mw=X} for the
+ * Newton-Raphson tolerance).
  */
 public final class ReviewLatencyBenchmark {
 
@@ -55,6 +56,8 @@ public final class ReviewLatencyBenchmark {
         int reviews = Integer.getInteger("gridai.bench.reviews", 200);
         int warmup = Integer.getInteger("gridai.bench.warmup", 50);
         int threads = Integer.getInteger("gridai.bench.threads", 1);
+        double toleranceMw = Double.parseDouble(System.getProperty("gridai.bench.tolerance-mw",
+                String.valueOf(StudyOptions.TOLERANCE_MW_DEFAULT)));
         Path file = ReviewFixtures.sharedData().resolve("grid-cases/matpower/case118.m");
         if (!Files.isRegularFile(file)) {
             System.out.println("review-benchmark=skipped reason=\"shared reference data absent: " + file
@@ -66,9 +69,10 @@ public final class ReviewLatencyBenchmark {
                 StudyGrid.DEFAULT_RAMP_PER_MINUTE);
         long t0 = System.nanoTime();
         Map<AssetId, Double> ratings = ReviewFixtures.ratedAtWorstNMinusOne(case118, 1.15, 20.0);
-        StudyGrid grid = StudyGrid.of(case118, generators, ratings, StudyOptions.defaults().withThreadCount(threads));
-        System.out.printf(Locale.ROOT, "review-benchmark case=%s buses=%d branches=%d generators=%d threads=%d setupMs=%.0f%n",
-                case118.name(), case118.buses().size(), case118.branches().size(), generators.size(), threads,
+        StudyGrid grid = StudyGrid.of(case118, generators, ratings, new StudyOptions(threads, toleranceMw,
+                StudyOptions.MAX_ITERATIONS_DEFAULT, StudyOptions.REPORT_LOADING_PCT_DEFAULT));
+        System.out.printf(Locale.ROOT, "review-benchmark case=%s buses=%d branches=%d generators=%d threads=%d toleranceMw=%s setupMs=%.0f%n",
+                case118.name(), case118.buses().size(), case118.branches().size(), generators.size(), threads, toleranceMw,
                 (System.nanoTime() - t0) / 1e6);
         Path rulesFile = Files.createTempFile("review-policy", ".yaml");
         Files.copy(ReviewLatencyBenchmark.class.getResourceAsStream("/review-policy.yaml"), rulesFile,
