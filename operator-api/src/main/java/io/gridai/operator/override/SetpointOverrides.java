@@ -11,7 +11,7 @@ import io.gridai.model.topic.Topic;
 import io.gridai.model.topic.Topics;
 import io.gridai.model.unit.MeasurementKind;
 import io.gridai.network.SetpointEnvelope;
-import io.gridai.operator.audit.AuditTrail;
+import io.gridai.service.runtime.AuditTrail;
 import io.gridai.operator.clock.GridClock;
 import io.gridai.operator.live.GridCase;
 import io.gridai.operator.live.LiveValues;

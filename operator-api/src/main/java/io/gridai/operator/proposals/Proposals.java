@@ -10,7 +10,7 @@ import io.gridai.model.topic.Topic;
 import io.gridai.model.topic.Topics;
 import io.gridai.operator.config.OperatorConfig;
 import io.gridai.operator.service.OperatorApp;
-import io.gridai.operator.service.TopicFollower;
+import io.gridai.service.runtime.TopicFollower;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,7 +79,7 @@ public class Proposals {
                 .description("proposals approved or rejected by operators").register(metrics);
         Gauge.builder("gridai.operator.proposals.held", book, ProposalBook::size)
                 .description("proposals held in memory").register(metrics);
-        this.follower = new TopicFollower("proposals", kafka,
+        this.follower = new TopicFollower("operator-proposals", kafka,
                 List.of(Topics.GRID_PROPOSALS.name(), Topics.GRID_PROPOSAL_DECISIONS.name()), config.lookback(),
                 this::file, this::afterPoll).start();
         LOG.infof("proposals fourEyesFrom=%s supervisorFrom=%s lookback=%s maxCount=%d", config.fourEyesFrom(),

@@ -4,7 +4,7 @@ import io.gridai.model.AlertState;
 import io.gridai.model.id.AlertId;
 import io.gridai.operator.alerts.Acknowledgement;
 import io.gridai.operator.alerts.AlertView;
-import io.gridai.operator.audit.AuditTrail;
+import io.gridai.service.runtime.AuditTrail;
 import io.gridai.operator.security.Role;
 import io.gridai.operator.service.OperatorApp;
 import jakarta.annotation.security.RolesAllowed;

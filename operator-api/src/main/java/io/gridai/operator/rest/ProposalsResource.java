@@ -1,7 +1,7 @@
 package io.gridai.operator.rest;
 
 import io.gridai.model.id.ProposalId;
-import io.gridai.operator.audit.AuditTrail;
+import io.gridai.service.runtime.AuditTrail;
 import io.gridai.operator.proposals.ProposalRefusal;
 import io.gridai.operator.proposals.ProposalState;
 import io.gridai.operator.proposals.ProposalView;

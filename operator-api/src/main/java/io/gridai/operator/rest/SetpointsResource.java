@@ -2,7 +2,7 @@ package io.gridai.operator.rest;
 
 import io.gridai.model.id.AssetId;
 import io.gridai.model.unit.MeasurementKind;
-import io.gridai.operator.audit.AuditTrail;
+import io.gridai.service.runtime.AuditTrail;
 import io.gridai.operator.clock.GridClock;
 import io.gridai.operator.live.LiveStateUnavailableException;
 import io.gridai.operator.override.OverrideConfig;

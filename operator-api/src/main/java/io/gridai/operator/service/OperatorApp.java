@@ -9,7 +9,7 @@ import io.gridai.model.topic.TopicPositions;
 import io.gridai.model.topic.Topics;
 import io.gridai.operator.alerts.Acknowledgement;
 import io.gridai.operator.alerts.AlertBook;
-import io.gridai.operator.audit.AuditTrail;
+import io.gridai.service.runtime.AuditTrail;
 import io.gridai.operator.config.OperatorConfig;
 import io.gridai.operator.stream.StreamKind.ForecastView;
 import io.gridai.operator.stream.StreamKind.ZoneLoadView;
@@ -84,7 +84,8 @@ public class OperatorApp {
             throw new ConfigurationException(e.getMessage(), e);
         }
         this.producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer());
-        this.audit = new AuditTrail(kafka, producer, config.audit().chain(), config.audit().timeout());
+        this.audit = new AuditTrail(kafka, producer, config.audit().chain(), config.audit().timeout(),
+                "gridai-%s-audit-reader".formatted(config.audit().chain()));
         this.acknowledged = Counter.builder("gridai.operator.alerts.acknowledged")
                 .description("alerts acknowledged by operators").register(metrics);
         Gauge.builder("gridai.operator.alerts.window", alerts, AlertBook::size)

@@ -1,7 +1,7 @@
 package io.gridai.operator.setpoints;
 
 import io.gridai.model.topic.Topics;
-import io.gridai.operator.service.TopicFollower;
+import io.gridai.service.runtime.TopicFollower;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,7 +43,7 @@ public class Setpoints {
         }
         Gauge.builder("gridai.operator.setpoints.window", book, SetpointBook::size)
                 .description("setpoints held in memory").register(metrics);
-        this.follower = new TopicFollower("setpoints", kafka, List.of(Topics.GRID_SETPOINTS.name()),
+        this.follower = new TopicFollower("operator-setpoints", kafka, List.of(Topics.GRID_SETPOINTS.name()),
                 config.lookback(), this::file, () -> { }).start();
     }
 

@@ -1,5 +1,6 @@
 package io.gridai.gateway.audit;
 
+import io.gridai.service.runtime.AuditTrail;
 import io.gridai.model.ActorType;
 import io.gridai.model.AuditEvent;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.gridai.gateway.mcp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.gridai.gateway.audit.AuditTrail;
+import io.gridai.service.runtime.AuditTrail;
 import io.gridai.gateway.audit.GatewayAudit;
 import io.gridai.gateway.clock.GridClock;
 import io.gridai.gateway.live.LiveStateUnavailableException;

@@ -1,6 +1,6 @@
 package io.gridai.gateway.proposals;
 
-import io.gridai.gateway.audit.AuditTrail;
+import io.gridai.service.runtime.AuditTrail;
 import io.gridai.gateway.audit.GatewayAudit;
 import io.gridai.gateway.clock.GridClock;
 import io.gridai.gateway.config.GatewayConfig;

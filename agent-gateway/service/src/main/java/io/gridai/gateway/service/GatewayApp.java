@@ -1,6 +1,7 @@
 package io.gridai.gateway.service;
 
-import io.gridai.gateway.audit.AuditTrail;
+import io.gridai.service.runtime.AuditTrail;
+import io.gridai.service.runtime.TopicFollower;
 import io.gridai.gateway.clock.GridClock;
 import io.gridai.gateway.config.GatewayConfig;
 import io.gridai.model.Alert;
@@ -76,7 +77,8 @@ public class GatewayApp {
         Properties p = KafkaClientProperties.durableProducer(kafka, "gridai-agent-gateway");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-        this.audit = new AuditTrail(kafka, producer, config.audit().chain(), config.audit().timeout());
+        this.audit = new AuditTrail(kafka, producer, config.audit().chain(), config.audit().timeout(),
+                "gridai-%s-audit-reader".formatted(config.audit().chain()));
         this.follower = new TopicFollower("gateway-inputs", kafka, List.of(Topics.GRID_ALERTS.name(),
                 Topics.GRID_FORECASTS.name(), Topics.GRID_PROPOSAL_DECISIONS.name()),
                 config.inputs().lookback(), this::handle, () -> {

@@ -1,7 +1,6 @@
-package io.gridai.operator.service;
+package io.gridai.service.runtime;
 
 import io.gridai.model.topic.TopicPositions;
-import io.gridai.service.runtime.KafkaClientProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +22,8 @@ import org.jboss.logging.Logger;
  * record at or after {@code now - lookback}, that hands each record to {@code handler} and calls {@code afterPoll}
  * after every poll (for work the owner does on the same thread). {@link #assigned()} once it has its partitions,
  * {@link #caughtUp()} once it has read up to the end offsets the topics had then. Reconnects after a Kafka failure,
- * re-reading from the lookback (handlers must take a record twice).
+ * re-reading from the lookback (handlers must take a record twice). {@code name} names the thread and, after
+ * {@code gridai-}, the consumer's client id: give the service's name first ({@code operator-proposals}).
  */
 public final class TopicFollower {
 
@@ -74,7 +74,7 @@ public final class TopicFollower {
     private void run() {
         while (running) {
             try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(
-                    KafkaClientProperties.assigningConsumer(kafka, "gridai-operator-" + name),
+                    KafkaClientProperties.assigningConsumer(kafka, "gridai-" + name),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
                 consumer = c;
                 List<TopicPartition> parts = new ArrayList<>();

@@ -1,6 +1,5 @@
-package io.gridai.operator.audit;
+package io.gridai.service.runtime;
 
-import io.gridai.service.runtime.AuditChainReader;
 import io.gridai.model.ActorType;
 import io.gridai.model.AuditEvent;
 import io.gridai.model.topic.Topic;
@@ -17,7 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
 /**
- * The operator API's own audit chain on {@code grid.audit} (key = chain name, {@code operator-api} by default). At
+ * A service's own audit chain on {@code grid.audit} (key = chain name, e.g. {@code operator-api}, {@code agent-gateway}). At
  * start {@link #load} reads the topic to its end and continues the chain after the last event under its name (or
  * starts one with the genesis event), so the chain stays verifiable across restarts ({@link AuditEvent#verify}); the
  * same reader as the dispatch optimiser's chain (service-runtime's {@code AuditChainReader}). An event counts
@@ -35,7 +34,15 @@ public final class AuditTrail {
     private volatile boolean loaded;
     private AuditEvent last;
 
-    public AuditTrail(Map<String, Object> kafka, Producer<byte[], byte[]> producer, String chain, Duration timeout) {
+    private final String readerClientId;
+
+    /**
+     * @param readerClientId the client id of the consumer that reads the chain at start (the service's, e.g.
+     *                       {@code gridai-operator-audit-reader})
+     */
+    public AuditTrail(Map<String, Object> kafka, Producer<byte[], byte[]> producer, String chain, Duration timeout,
+            String readerClientId) {
+        this.readerClientId = readerClientId;
         this.kafka = kafka;
         this.producer = producer;
         this.chain = chain;
@@ -66,7 +73,7 @@ public final class AuditTrail {
     }
 
     /**
-     * Appends an event by an operator and waits for Kafka's acknowledgement.
+     * Appends an event and waits for Kafka's acknowledgement.
      *
      * @throws AuditException when the chain is not loaded yet or Kafka did not take the event; the chain is unchanged
      */
@@ -96,7 +103,7 @@ public final class AuditTrail {
 
     private List<AuditEvent> readChain() {
         try {
-            return AuditChainReader.read(kafka, chain, "gridai-operator-audit-reader", timeout);
+            return AuditChainReader.read(kafka, chain, readerClientId, timeout);
         } catch (AuditChainReader.ChainReadException e) {
             throw new AuditException(e.getMessage(), e.getCause());
         }
