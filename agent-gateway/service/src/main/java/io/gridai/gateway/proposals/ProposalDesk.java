@@ -139,6 +139,7 @@ public class ProposalDesk {
     private final Map<ProposalId, Tracked> tracked = new LinkedHashMap<>();
     private final Map<String, ReplayEntry> replays = new LinkedHashMap<>();
     private final Map<String, Used> used = new java.util.HashMap<>();
+    private final List<java.util.function.Consumer<Tracked>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ProposalDesk(GatewayConfig config, GatewayApp app, GridCase grid, LiveValues live, GridClock clock,
             Reviewer reviewer, MeterRegistry metrics) {
@@ -150,6 +151,15 @@ public class ProposalDesk {
         this.reviewer = reviewer;
         this.metrics = metrics;
         app.onDecision(this::decided);
+    }
+
+    /**
+     * Registers a listener told of every proposal this desk tracks and of every later change of its status (executed,
+     * rejected, expired), on the thread that made the change, after the change is in the audit chain. A listener must
+     * not block and must not call back into the desk.
+     */
+    public void onStatus(java.util.function.Consumer<Tracked> listener) {
+        listeners.add(listener);
     }
 
     /** The replay key of a call: the agent's idempotency key, else its JSON-RPC request id with the arguments' digest. */
@@ -250,6 +260,7 @@ public class ProposalDesk {
             ProposalStatus status, String detail) {
         Tracked t = new Tracked(p, caller.tier(), reviewed, verdict, now, status, detail);
         tracked.put(p.id(), t);
+        tell(t);
         return t;
     }
 
@@ -363,6 +374,17 @@ public class ProposalDesk {
                 t.proposal.id().value(), d);
         LOG.infof("proposal status id=%s agent=%s status=%s detail=%s", t.proposal.id(), t.proposal.agent(), status,
                 detail);
+        tell(t);
+    }
+
+    private void tell(Tracked t) {
+        for (java.util.function.Consumer<Tracked> l : listeners) {
+            try {
+                l.accept(t);
+            } catch (RuntimeException e) {
+                LOG.warnf("a proposal status listener failed proposal=%s: %s", t.proposal.id(), e.getMessage());
+            }
+        }
     }
 
     /** MW and MWh the agent's executed proposals moved on the (grid-time, UTC) day of {@code now}. */
