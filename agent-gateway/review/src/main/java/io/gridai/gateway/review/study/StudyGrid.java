@@ -54,8 +54,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +70,11 @@ import org.slf4j.LoggerFactory;
  * ({@code io.gridai.network.AcPowerFlow}): one slack bus (the case's reference bus) takes the whole imbalance,
  * reactive limits not enforced, no transformer or shunt control.
  *
- * <p>Studies of one grid run one at a time (a lock); each takes its own variant.
+ * <p>Studies run on {@value #STUDY_SLOTS} IIDM variants made once at construction (study slots; with OpenLoadFlow
+ * threads above one, which make variants of their own, one slot): up to that many studies of one grid run at once, each
+ * on its own slot (reset from the case's variant at its start), so that a review can study the state without and
+ * with a proposal side by side. Variants are never added or removed while a study runs, which PowSyBl's variant
+ * manager does not allow concurrently with reads.
  */
 public final class StudyGrid {
 
@@ -94,8 +96,9 @@ public final class StudyGrid {
     private final double[] loadPowerFactorRatio;
     private final double[] nominalKv;
     private final String slackLfBusId;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final AtomicLong variants = new AtomicLong();
+    /** How many studies of one grid may run at once: the state without and with a proposal. */
+    public static final int STUDY_SLOTS = 2;
+    private final java.util.concurrent.BlockingQueue<String> slots;
 
     private StudyGrid(MatpowerCase matpowerCase, List<CaseGenerator> caseGenerators, Map<AssetId, Double> ratingsMva,
                       StudyOptions options) {
@@ -104,6 +107,13 @@ public final class StudyGrid {
         this.network = MatpowerNetwork.of(matpowerCase);
         network.network().getVariantManager().allowVariantMultiThreadAccess(true);
         network.network().getVariantManager().setWorkingVariant(VariantManagerConstants.INITIAL_VARIANT_ID);
+        int slotCount = options.threadCount() > 1 ? 1 : STUDY_SLOTS;
+        this.slots = new java.util.concurrent.ArrayBlockingQueue<>(slotCount);
+        for (int i = 0; i < slotCount; i++) {
+            String slot = "study-slot-" + i;
+            network.network().getVariantManager().cloneVariant(VariantManagerConstants.INITIAL_VARIANT_ID, slot);
+            slots.add(slot);
+        }
         for (CaseGenerator g : caseGenerators) {
             generators.put(g.asset(), g);
             generatorIidm.put(g.asset(), network.generatorIds().get(g.row()));
@@ -279,11 +289,11 @@ public final class StudyGrid {
         long started = System.nanoTime();
         Network iidm = network.network();
         VariantManager variantManager = iidm.getVariantManager();
-        String variant = "study-" + variants.incrementAndGet();
-        lock.lock();
+        String slot = takeSlot();
         try {
-            variantManager.cloneVariant(VariantManagerConstants.INITIAL_VARIANT_ID, variant);
-            variantManager.setWorkingVariant(variant);
+            // the slot's state is reset from the case's; no variant is added or removed
+            variantManager.cloneVariant(VariantManagerConstants.INITIAL_VARIANT_ID, slot, true);
+            variantManager.setWorkingVariant(slot);
             Set<AssetId> ignored = applyLive(iidm, request.liveMw());
             request.setpointsMw().forEach((asset, mw) -> iidm.getGenerator(generatorIidm.get(asset)).setTargetP(mw));
             Set<Integer> out = new HashSet<>();
@@ -295,12 +305,20 @@ public final class StudyGrid {
                 out.add(i);
             }
             List<Contingency> contingencies = request.n1() ? contingencies(iidm, out) : List.of();
-            SecurityAnalysisResult result = run(iidm, variant, contingencies);
+            SecurityAnalysisResult result = run(iidm, slot, contingencies);
             return toResult(result, ignored, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             variantManager.setWorkingVariant(VariantManagerConstants.INITIAL_VARIANT_ID);
-            variantManager.removeVariant(variant);
-            lock.unlock();
+            slots.add(slot);
+        }
+    }
+
+    private String takeSlot() {
+        try {
+            return slots.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a study slot of case " + matpowerCase.name(), e);
         }
     }
 

@@ -52,6 +52,40 @@ class StudyGridTest {
     }
 
     @Test
+    void studiesRunAtOnceGiveWhatTheyGiveOneAtATime() throws Exception {
+        // more studies than slots, from more threads than slots: each must see only its own change
+        java.util.List<StudyRequest> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            requests.add(new StudyRequest(live, Map.of(AssetId.of("gen-3-1"), 40.0 + 10 * i),
+                    i % 3 == 0 ? Set.of(AssetId.of("branch-8-9")) : Set.of(), true));
+        }
+        java.util.List<StudyResult> alone = requests.stream().map(grid::study).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<StudyResult>> together = new java.util.ArrayList<>();
+            for (StudyRequest r : requests) {
+                together.add(pool.submit(() -> grid.study(r)));
+            }
+            for (int i = 0; i < requests.size(); i++) {
+                StudyResult a = alone.get(i);
+                StudyResult t = together.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(t.converged()).isEqualTo(a.converged());
+                assertThat(t.contingencies()).hasSameSizeAs(a.contingencies());
+                for (int b = 0; b < a.flows().size(); b++) {
+                    assertThat(t.flows().get(b).pFromMw()).as("study %d, branch %d", i, b)
+                            .isCloseTo(a.flows().get(b).pFromMw(), within(1e-9));
+                }
+                assertThat(t.worstLoading()).isEqualTo(a.worstLoading());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // and the case's own state is untouched
+        assertThat(grid.study(new StudyRequest(live, Map.of(), Set.of(), false)).flows().get(0).pFromMw())
+                .isCloseTo(AcPowerFlow.solve(case9).branches().get(0).pFromMw(), within(DELTA_POWER));
+    }
+
+    @Test
     void aSetpointMovesTheUnitAndTheSlackTakesTheDifference() {
         StudyResult before = grid.study(new StudyRequest(live, Map.of(), Set.of(), false));
         StudyResult after = grid.study(new StudyRequest(live, Map.of(AssetId.of("gen-3-1"), 125.0), Set.of(), false));
