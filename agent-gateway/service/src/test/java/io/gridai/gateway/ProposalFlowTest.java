@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridai.gateway.audit.GatewayAudit;
+import io.gridai.gateway.proposals.ProposalRecords;
+import io.gridai.gateway.proposals.ProposalStatus;
 import io.gridai.kafka.quarkus.KafkaBrokerTestResource;
 import io.gridai.kafka.quarkus.TopicTail;
 import io.gridai.kafka.quarkus.TopicWriter;
@@ -257,6 +259,76 @@ class ProposalFlowTest {
         assertThat(chain.get(0).sequence()).isZero();
         assertThat(AuditEvent.verify(chain).intact()).as(AuditEvent.verify(chain).reason()).isTrue();
         assertThat(chain).extracting(AuditEvent::action).contains(GatewayAudit.TOOL_CALL);
+    }
+
+    @Test
+    void theChainReadsBackAsTheGatewayHoldsItsProposals() {
+        LiveStateWriter.put("gen-3-4", MeasurementKind.ACTIVE_POWER, 0.0, Instant.now());
+        LiveStateWriter.put("gen-2-2", MeasurementKind.ACTIVE_POWER, 0.0, Instant.now());
+        String pending;
+        String executed;
+        try (McpAgent agent = McpAgent.connect(AgentTokens.agent("agent:remembered", "propose"))) {
+            Map<String, Object> args = proposal("keep me", 6.0, "PT20M", "gen-3-4");
+            args.put("idempotencyKey", "remember-1");
+            args.put("risk", "HIGH");
+            pending = agent.call("propose_intervention", args).json().path("proposalId").asText();
+            executed = agent.call("propose_intervention", proposal("run me", 7.0, "PT15M", "gen-2-2")).json()
+                    .path("proposalId").asText();
+            LiveStateWriter.put("gen-2-2", MeasurementKind.ACTIVE_POWER, 1.0, Instant.now());
+            decide(executed, ProposalOutcome.APPROVED, "olga", "fine");
+            await().atMost(Duration.ofSeconds(20)).until(() -> "EXECUTED".equals(status(agent, executed).path("status").asText()));
+            JsonNode setpoint = status(agent, executed).path("setpoints").get(0);
+
+            List<AuditEvent> chain = io.gridai.service.runtime.AuditChainReader.read(
+                    Map.of("bootstrap.servers", KafkaBrokerTestResource.bootstrapServers()), AuditTail.CHAIN,
+                    "gateway-test-restore-reader", Duration.ofSeconds(30));
+            ProposalRecords.Read read = ProposalRecords.read(chain);
+            assertThat(read.unreadable()).isEmpty();
+            ProposalRecords.Restored p = restored(read, pending);
+            assertThat(p.standing()).isEqualTo(ProposalStatus.PENDING_APPROVAL);
+            assertThat(p.interrupted()).isFalse();
+            assertThat(p.proposal().title()).isEqualTo("keep me");
+            assertThat(p.proposal().agent().value()).isEqualTo("agent:remembered");
+            assertThat(p.proposal().risk()).isEqualTo(RiskLevel.HIGH);
+            assertThat(p.proposal().actions()).singleElement().satisfies(a -> {
+                assertThat(a.asset().value()).isEqualTo("gen-3-4");
+                assertThat(a.target()).isEqualTo(6.0);
+                assertThat(a.validFor()).isEqualTo(Duration.ofMinutes(20));
+            });
+            assertThat(p.tier().claim()).isEqualTo("propose");
+            assertThat(p.replayKey()).contains("agent:remembered|key|remember-1");
+            assertThat(p.reviewed().steps()).extracting(io.gridai.gateway.proposals.Reviewed.Step::name)
+                    .containsExactly("limits", "policy", "study", "conflicts", "risk");
+            ProposalRecords.Restored e = restored(read, executed);
+            assertThat(e.standing()).isEqualTo(ProposalStatus.EXECUTED);
+            assertThat(e.setpoints()).singleElement().satisfies(s -> {
+                assertThat(s.id().value()).isEqualTo(setpoint.path("id").asText());
+                assertThat(s.target()).isEqualTo(7.0);
+                assertThat(Duration.between(s.validFrom(), s.validUntil())).isEqualTo(Duration.ofMinutes(15));
+            });
+            // 6 MW moved (from the 1 MW measured at execution to 7) for 15 minutes
+            double[] today = read.moved().get("agent:remembered").values().iterator().next();
+            assertThat(today[0]).isCloseTo(6.0, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(today[1]).isCloseTo(1.5, org.assertj.core.api.Assertions.within(1e-9));
+
+            // the gateway stopped after publishing the setpoint, before recording the status: executed
+            List<AuditEvent> cut = new ArrayList<>(chain);
+            cut.removeIf(ev -> ev.subject().equals(executed) && ev.action().equals(GatewayAudit.PROPOSAL_STATUS));
+            ProposalRecords.Restored stopped = restored(ProposalRecords.read(cut), executed);
+            assertThat(stopped.interrupted()).isTrue();
+            assertThat(stopped.standing()).isEqualTo(ProposalStatus.EXECUTED);
+            // ... or before publishing it: nothing reached the grid, so it is not executed
+            cut.removeIf(ev -> ev.subject().equals(executed) && ev.action().equals(GatewayAudit.SETPOINT_PUBLISHED));
+            ProposalRecords.Restored early = restored(ProposalRecords.read(cut), executed);
+            assertThat(early.standing()).isEqualTo(ProposalStatus.REJECTED);
+            assertThat(early.standingDetail()).contains("restarted before any setpoint was published");
+            withdraw(agent, pending);
+        }
+    }
+
+    private static ProposalRecords.Restored restored(ProposalRecords.Read read, String id) {
+        return read.proposals().stream().filter(r -> r.proposal().id().value().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("proposal " + id + " not read back from the chain"));
     }
 
     /** Operators reject a proposal that is still pending, so that it does not stay in other tests' reviews. */

@@ -54,7 +54,11 @@ import org.jboss.logging.Logger;
  * <p>Replays: a second call by the same agent with the same idempotency key, or with the same JSON-RPC request id
  * and the same arguments, within {@code gridai.gateway.proposals.replay-window}, answers the first call's proposal
  * (marked {@code replayed}) and makes no second one. Held in memory: a restart forgets pending proposals and replay
- * keys (not done: restoring them from the audit chain).
+ * keys, but every proposal, its review, its setpoints, its status and the call's replay key are in the audit chain
+ * ({@link ProposalRecords}), and are read back from it at start, before any operators' decision is taken: pending
+ * proposals stay pending (and are executed when approved), replays are still recognised, daily budgets still count.
+ * An execution the restart interrupted is finished from what the chain says: EXECUTED if setpoints were published,
+ * else REJECTED (nothing reached the grid).
  */
 @Startup
 @ApplicationScoped
@@ -140,6 +144,7 @@ public class ProposalDesk {
     private final Map<String, ReplayEntry> replays = new LinkedHashMap<>();
     private final Map<String, Used> used = new java.util.HashMap<>();
     private final List<java.util.function.Consumer<Tracked>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean restored;
 
     public ProposalDesk(GatewayConfig config, GatewayApp app, GridCase grid, LiveValues live, GridClock clock,
             Reviewer reviewer, MeterRegistry metrics) {
@@ -150,7 +155,53 @@ public class ProposalDesk {
         this.clock = clock;
         this.reviewer = reviewer;
         this.metrics = metrics;
+        // the chain first: a decision read before the proposals are restored would find none
+        app.onAuditLoaded(this::restore);
         app.onDecision(this::decided);
+    }
+
+    /** Whether the proposals of the audit chain have been read back (proposals are refused until then). */
+    public boolean restored() {
+        return restored;
+    }
+
+    /** Reads the gateway's proposals back from its audit chain (once, at start, before any decision is handled). */
+    synchronized void restore(List<io.gridai.model.AuditEvent> chain) {
+        ProposalRecords.Read read = ProposalRecords.read(chain);
+        Instant now = Instant.now();
+        Instant oldestReplay = now.minus(config.proposals().replayWindow());
+        List<ProposalRecords.Restored> interrupted = new ArrayList<>();
+        for (ProposalRecords.Restored r : read.proposals()) {
+            Tracked t = new Tracked(r.proposal(), r.tier(), r.reviewed(), r.verdict(), r.madeAt(),
+                    r.interrupted() ? ProposalStatus.PENDING_APPROVAL : r.standing(), r.standingDetail());
+            t.setpoints.addAll(r.setpoints());
+            tracked.put(r.proposal().id(), t);
+            r.replayKey().filter(k -> r.madeAt().isAfter(oldestReplay))
+                    .ifPresent(k -> replays.put(k, new ReplayEntry(r.proposal().id(), r.madeAt())));
+            if (r.interrupted()) {
+                interrupted.add(r);
+            }
+        }
+        read.moved().forEach((agent, days) -> days.forEach((day, mw) -> {
+            Used u = used.get(agent);
+            if (u == null || day.isAfter(u.day())) {
+                used.put(agent, new Used(day, mw[0], mw[1]));
+            }
+        }));
+        read.unreadable().forEach(u -> LOG.warnf("audit event not restored: %s", u));
+        for (ProposalRecords.Restored r : interrupted) {
+            // the gateway stopped while executing: what reached the grid is what the chain holds
+            try {
+                finish(tracked.get(r.proposal().id()), r.standing(), r.standingDetail());
+            } catch (RuntimeException e) {
+                LOG.warnf("interrupted proposal=%s could not be finished: %s", r.proposal().id(), e.getMessage());
+            }
+        }
+        expireOld();
+        restored = true;
+        long pending = tracked.values().stream().filter(t -> t.status == ProposalStatus.PENDING_APPROVAL).count();
+        LOG.infof("proposals restored from the audit chain count=%d pending=%d replayKeys=%d interrupted=%d"
+                + " unreadable=%d", tracked.size(), pending, replays.size(), interrupted.size(), read.unreadable().size());
     }
 
     /**
@@ -183,6 +234,10 @@ public class ProposalDesk {
      * @throws AuditTrail.AuditException when the audit chain cannot be written (nothing published or executed)
      */
     public synchronized Answer propose(Caller caller, Proposal proposal, Optional<String> replayKey) {
+        if (!restored) {
+            throw new io.gridai.gateway.mcp.Refusal("the gateway is starting: its proposals are being read back from"
+                    + " the audit chain; nothing was proposed; try again in a few seconds");
+        }
         Optional<Tracked> earlier = replayed(replayKey);
         if (earlier.isPresent()) {
             return new Answer(earlier.get(), true);
@@ -219,6 +274,7 @@ public class ProposalDesk {
         decision.put("rulesVersion", reviewed.rulesVersion());
         decision.put("reasons", String.join(" | ", reviewed.reasons()));
         decision.put("actions", Integer.toString(proposal.actions().size()));
+        decision.putAll(ProposalRecords.proposalDetails(proposal, replayKey, reviewed.verdict()));
         app.audit().append(ActorType.SERVICE, app.audit().chain(), GatewayAudit.REVIEW_DECISION, subject, decision);
         metrics.counter("gridai.gateway.proposals", "verdict", verdict.name()).increment();
         Tracked t;
@@ -312,6 +368,7 @@ public class ProposalDesk {
         SetpointEnvelope envelope = new SetpointEnvelope(g.get().envelopeGrid(), this::freshActivePower,
                 pc.toleranceMw(), "gridai.gateway.grid.batteries", "gridai.gateway.proposals.max-state-age");
         List<Setpoint> setpoints = new ArrayList<>();
+        List<Double> fromMw = new ArrayList<>();
         double movedMw = 0;
         double movedMwh = 0;
         for (ProposedAction a : t.proposal.actions()) {
@@ -334,13 +391,15 @@ public class ProposalDesk {
                 return;
             }
             double from = freshActivePower(asset, now).map(SetpointEnvelope.Reading::valueMw).orElse(0.0);
+            fromMw.add(from);
             movedMw += Math.abs(a.target() - from);
             movedMwh += Math.abs(a.target() - from) * a.validFor().toSeconds() / 3600.0;
             setpoints.add(new Setpoint(SetpointId.random(), a.asset(), a.kind(), a.target(), now,
                     now.plus(a.validFor()), SetpointOrigin.APPROVED_PROPOSAL, Optional.of(t.proposal.id()),
                     "agent-gateway", now));
         }
-        for (Setpoint s : setpoints) {
+        for (int i = 0; i < setpoints.size(); i++) {
+            Setpoint s = setpoints.get(i);
             Map<String, String> d = new LinkedHashMap<>();
             d.put("setpoint", s.id().value());
             d.put("asset", s.asset().value());
@@ -348,6 +407,7 @@ public class ProposalDesk {
             d.put("target", Double.toString(s.target()));
             d.put("validFrom", s.validFrom().toString());
             d.put("validUntil", s.validUntil().toString());
+            d.put(ProposalRecords.FROM_MW, Double.toString(fromMw.get(i)));
             d.put("approval", approval);
             app.audit().append(ActorType.SERVICE, app.audit().chain(), GatewayAudit.SETPOINT_PUBLISHED,
                     t.proposal.id().value(), d);
@@ -365,11 +425,16 @@ public class ProposalDesk {
     }
 
     private void finish(Tracked t, ProposalStatus status, String detail) {
+        finish(t, status, detail, Map.of());
+    }
+
+    private void finish(Tracked t, ProposalStatus status, String detail, Map<String, String> extra) {
         t.status = status;
         t.detail = detail;
         Map<String, String> d = new LinkedHashMap<>();
         d.put("status", status.name());
         d.put("detail", detail);
+        d.putAll(extra);
         GatewayAudit.tryAppend(app.audit(), ActorType.SERVICE, app.audit().chain(), GatewayAudit.PROPOSAL_STATUS,
                 t.proposal.id().value(), d);
         LOG.infof("proposal status id=%s agent=%s status=%s detail=%s", t.proposal.id(), t.proposal.agent(), status,
@@ -394,7 +459,7 @@ public class ProposalDesk {
     }
 
     private static java.time.LocalDate day(Instant t) {
-        return t.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return ProposalRecords.gridDay(t);
     }
 
     private void expireOld() {

@@ -41,6 +41,10 @@ import org.jboss.logging.Logger;
  * {@code grid.forecasts} (the newest per zone), {@code grid.proposal-decisions} (handed to whoever registered with {@link #onDecision}) from
  * {@code gridai.gateway.inputs.lookback} on; on the telemetry clock also {@code telemetry.clean} from its end (the grid's now);
  * and {@code grid.setpoints} from {@code gridai.gateway.inputs.holds-lookback} on (manual holds in force).
+ *
+ * <p>Order at start: the audit chain is read to its end and handed to whoever registered with {@link #onAuditLoaded}
+ * (the proposals are read back from it) before the follower of alerts, forecasts and decisions starts; a decision read
+ * before any handler registered is kept for the first one.
  */
 @Startup
 @ApplicationScoped
@@ -56,6 +60,9 @@ public class GatewayApp {
     private final Map<AlertId, Alert> alerts = new ConcurrentHashMap<>();
     private final Map<ZoneId, Forecast> forecasts = new ConcurrentHashMap<>();
     private final List<Consumer<ProposalDecision>> decisionHandlers = new CopyOnWriteArrayList<>();
+    private final List<ProposalDecision> unhandledDecisions = new ArrayList<>();
+    private final List<Consumer<List<io.gridai.model.AuditEvent>>> chainHandlers = new ArrayList<>();
+    private List<io.gridai.model.AuditEvent> loadedChain;
     private final TopicFollower follower;
     private final TopicFollower clockFollower;
     private final TopicFollower holdsFollower;
@@ -96,7 +103,6 @@ public class GatewayApp {
         this.loader = new Thread(this::loadAudit, "gateway-audit-load");
         loader.setDaemon(true);
         loader.start();
-        follower.start();
         holdsFollower.start();
         if (clockFollower != null) {
             clockFollower.start();
@@ -108,7 +114,14 @@ public class GatewayApp {
     private void loadAudit() {
         while (running && !audit.loaded()) {
             try {
-                audit.load();
+                List<io.gridai.model.AuditEvent> chain = audit.load();
+                synchronized (this) {
+                    loadedChain = chain;
+                    for (Consumer<List<io.gridai.model.AuditEvent>> h : chainHandlers) {
+                        h.accept(chain);
+                    }
+                }
+                follower.start();
             } catch (AuditTrail.AuditException e) {
                 LOG.warnf("audit chain=%s not readable yet (%s); retrying in %s", audit.chain(), e.getMessage(),
                         LOAD_RETRY);
@@ -139,6 +152,12 @@ public class GatewayApp {
                 forecasts.merge(f.zone(), f, (old, nu) -> nu.issueTime().isBefore(old.issueTime()) ? old : nu);
             } else if (t.equals(Topics.GRID_PROPOSAL_DECISIONS.name())) {
                 ProposalDecision d = decode(Topics.GRID_PROPOSAL_DECISIONS, r);
+                synchronized (unhandledDecisions) {
+                    if (decisionHandlers.isEmpty()) {
+                        unhandledDecisions.add(d);
+                        return;
+                    }
+                }
                 decisionHandlers.forEach(h -> h.accept(d));
             }
         } catch (RuntimeException e) {
@@ -161,7 +180,24 @@ public class GatewayApp {
 
     /** Registers a handler of operators' decisions (called on the follower's thread, possibly twice per decision). */
     public void onDecision(Consumer<ProposalDecision> handler) {
-        decisionHandlers.add(handler);
+        List<ProposalDecision> kept;
+        synchronized (unhandledDecisions) {
+            decisionHandlers.add(handler);
+            kept = List.copyOf(unhandledDecisions);
+            unhandledDecisions.clear();
+        }
+        kept.forEach(handler);
+    }
+
+    /**
+     * Registers a handler of the audit chain as read at start (every event of the gateway's chain, in order): called
+     * once, on the loading thread before the decisions' follower starts, or at once when the chain is already read.
+     */
+    public synchronized void onAuditLoaded(Consumer<List<io.gridai.model.AuditEvent>> handler) {
+        chainHandlers.add(handler);
+        if (loadedChain != null) {
+            handler.accept(loadedChain);
+        }
     }
 
     /** The manual holds (operators' overrides, approved proposals) read from {@code grid.setpoints}. */
