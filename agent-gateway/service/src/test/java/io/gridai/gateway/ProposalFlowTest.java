@@ -262,6 +262,34 @@ class ProposalFlowTest {
     }
 
     @Test
+    void aBatteryProposalIsReviewedForPowerAndEnergyAndExecutedOnceApproved() {
+        try (McpAgent agent = McpAgent.connect(AgentTokens.agent("agent:storage", "propose"));
+                TopicTail<AssetId, Setpoint> setpoints = TopicTail.of(Topics.GRID_SETPOINTS)) {
+            // bess-1: 100 MWh, 25 MW at bus 5, half full
+            LiveStateWriter.put("bess-1", MeasurementKind.ACTIVE_POWER, 0.0, Instant.now());
+            LiveStateWriter.put("bess-1", MeasurementKind.STATE_OF_CHARGE, 50.0, Instant.now());
+            // 20 MW for 4 h is 80 MWh; the battery holds 50
+            JsonNode tooLong = agent.call("propose_intervention", proposal("drain", 20.0, "PT4H", "bess-1")).json();
+            assertThat(tooLong.path("status").asText()).as(tooLong.toString()).isEqualTo("REJECTED");
+            assertThat(tooLong.path("reasons").toString()).contains("discharging 20.000 MW for PT4H needs 80.000 MWh",
+                    "holds 50.000 MWh");
+
+            JsonNode p = agent.call("propose_intervention", proposal("discharge", 20.0, "PT1H", "bess-1")).json();
+            assertThat(p.path("status").asText()).as(p.toString()).isEqualTo("PENDING_APPROVAL");
+            assertThat(p.path("review").get(0).path("detail").asText()).contains("bess-1 20.000 MW in [-25.000, 25.000] MW");
+            String id = p.path("proposalId").asText();
+            LiveStateWriter.put("bess-1", MeasurementKind.ACTIVE_POWER, 0.0, Instant.now());
+            decide(id, ProposalOutcome.APPROVED, "olga", "evening peak");
+            await().atMost(Duration.ofSeconds(20)).until(() -> "EXECUTED".equals(status(agent, id).path("status").asText()));
+            assertThat(setpoints.newValues()).singleElement().satisfies(s -> {
+                assertThat(s.asset().value()).isEqualTo("bess-1");
+                assertThat(s.target()).isEqualTo(20.0);
+                assertThat(s.proposal()).contains(ProposalId.of(id));
+            });
+        }
+    }
+
+    @Test
     void theChainReadsBackAsTheGatewayHoldsItsProposals() {
         LiveStateWriter.put("gen-3-4", MeasurementKind.ACTIVE_POWER, 0.0, Instant.now());
         LiveStateWriter.put("gen-2-2", MeasurementKind.ACTIVE_POWER, 0.0, Instant.now());

@@ -13,7 +13,7 @@ import io.gridai.model.ProposedAction;
 import io.gridai.model.RiskLevel;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.unit.MeasurementKind;
-import io.gridai.network.CaseGenerators.CaseGenerator;
+import io.gridai.network.BatteryPlacement;
 import io.gridai.network.SetpointEnvelope;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,6 +109,20 @@ public final class ProposalReview {
         return base(live, applied(others, overrides, true));
     }
 
+    /** A state studied without and with a change (the study tool's answer). */
+    public record Compared(StudyResult without, StudyResult with) {
+    }
+
+    /**
+     * Studies the live state without and with setpoints, side by side (AC power flow and N-1 each); nothing is applied
+     * but the setpoints, nothing is kept.
+     */
+    public Compared compare(LiveSnapshot live, Map<AssetId, Double> setpoints) {
+        StudyResult[] both = both(() -> grid.study(new StudyRequest(live.activePowerMw(), Map.of(), Set.of(), true)),
+                () -> grid.study(new StudyRequest(live.activePowerMw(), setpoints, Set.of(), true)));
+        return new Compared(both[0], both[1]);
+    }
+
     /** Reviews a proposal. Expected refusals are verdicts, not exceptions. */
     public ReviewReport review(ReviewRequest request) {
         long started = System.nanoTime();
@@ -202,7 +216,7 @@ public final class ProposalReview {
         SetpointEnvelope envelope = new SetpointEnvelope(grid.envelopeGrid(),
                 (asset, at) -> fresh ? live.activePower(AssetId.of(asset)).map(mw -> new SetpointEnvelope.Reading(mw, live.asOf()))
                         : Optional.empty(),
-                settings.toleranceMw(), "the review (no batteries are configured for it)", "liveMaxAge " + settings.liveMaxAge());
+                settings.toleranceMw(), "the review's grid (the batteries placed in StudyGrid.of)", "liveMaxAge " + settings.liveMaxAge());
         Set<AssetId> seen = new HashSet<>();
         List<String> checked = new ArrayList<>();
         for (ProposedAction action : request.proposal().actions()) {
@@ -218,18 +232,21 @@ public final class ProposalReview {
             if (action.validFor().compareTo(settings.maxValidFor()) > 0) {
                 problems.add(asset + ": validFor " + action.validFor() + " is longer than the maximum " + settings.maxValidFor());
             }
-            Optional<CaseGenerator> unit = grid.generator(asset);
-            if (unit.isPresent() && live.activePower(asset).isEmpty()) {
+            Optional<BatteryPlacement> battery = grid.battery(asset);
+            if (grid.controls(asset) && live.activePower(asset).isEmpty()) {
                 problems.add(asset + ": no live ACTIVE_POWER in the snapshot; its change cannot be judged, so it is not moved blind");
                 continue;
             }
-            Optional<String> why = envelope.check(asset.value(), SetpointEnvelope.Kind.GENERATOR, action.target(), now,
-                    settings.rampWindow());
+            Optional<String> why = envelope.check(asset.value(), battery.isPresent() ? SetpointEnvelope.Kind.BATTERY
+                    : SetpointEnvelope.Kind.GENERATOR, action.target(), now, settings.rampWindow());
+            if (why.isEmpty() && battery.isPresent()) {
+                why = energy(battery.get(), action, live);
+            }
             if (why.isPresent()) {
                 problems.add(asset + ": " + why.get());
             } else {
-                CaseGenerator g = unit.orElseThrow();
-                checked.add(fmt("%s %.3f MW in [%.3f, %.3f] MW from %.3f MW", asset, action.target(), g.pminMw(), g.pmaxMw(),
+                double[] range = grid.activePowerRange(asset).orElseThrow();
+                checked.add(fmt("%s %.3f MW in [%.3f, %.3f] MW from %.3f MW", asset, action.target(), range[0], range[1],
                         live.activePower(asset).orElseThrow()));
             }
         }
@@ -240,15 +257,39 @@ public final class ProposalReview {
                 + settings.maxValidFor() + "): " + String.join(", ", checked));
     }
 
+    /**
+     * Whether a battery holds the energy an action asks of it: discharging P MW for the action's validity needs P x hours
+     * of the stored energy (state of charge x capacity), charging needs that much room; without a live state of charge
+     * it is not judged blind.
+     */
+    private Optional<String> energy(BatteryPlacement b, ProposedAction action, LiveSnapshot live) {
+        Optional<Double> soc = live.stateOfCharge(action.asset());
+        if (soc.isEmpty()) {
+            return Optional.of("no live STATE_OF_CHARGE in the snapshot; the battery's energy cannot be judged, so it"
+                    + " is not moved blind");
+        }
+        double hours = action.validFor().toNanos() / 3.6e12;
+        double neededMwh = Math.abs(action.target()) * hours;
+        double storedMwh = soc.get() / 100 * b.capacityMwh();
+        double availableMwh = action.target() >= 0 ? storedMwh : b.capacityMwh() - storedMwh;
+        if (neededMwh > availableMwh + settings.toleranceMw() * hours) {
+            return Optional.of(fmt("%s %.3f MW for %s needs %.3f MWh; the battery %s %.3f MWh (state of charge %.1f %%"
+                    + " of %.3f MWh)", action.target() >= 0 ? "discharging" : "charging", Math.abs(action.target()),
+                    action.validFor(), neededMwh, action.target() >= 0 ? "holds" : "has room for", availableMwh, soc.get(),
+                    b.capacityMwh()));
+        }
+        return Optional.empty();
+    }
+
     // ---- policy ----
 
     private PolicyInput policyInput(ReviewRequest request) {
         Proposal p = request.proposal();
         List<PolicyInput.Action> actions = new ArrayList<>();
         for (ProposedAction a : p.actions()) {
-            CaseGenerator g = grid.generator(a.asset()).orElseThrow();
+            double[] range = grid.activePowerRange(a.asset()).orElseThrow();
             actions.add(new PolicyInput.Action(a.asset().value(), a.kind().name(), a.target(),
-                    request.live().activePower(a.asset()).orElseThrow(), a.validFor().toNanos() / 6e10, g.pminMw(), g.pmaxMw()));
+                    request.live().activePower(a.asset()).orElseThrow(), a.validFor().toNanos() / 6e10, range[0], range[1]));
         }
         return new PolicyInput(p.id().toString(), p.agent().toString(), request.agentTier(), p.title(), p.rationale(),
                 request.now(), request.budget().mwUsed(), request.budget().mwhUsed(), actions);
@@ -372,13 +413,13 @@ public final class ProposalReview {
                 continue;
             }
             for (ProposedAction a : other.actions()) {
-                if (a.kind() == MeasurementKind.ACTIVE_POWER && grid.generator(a.asset()).isPresent()) {
+                if (a.kind() == MeasurementKind.ACTIVE_POWER && grid.controls(a.asset())) {
                     applied.put(a.asset(), a.target());
                 }
             }
         }
         for (OperatorOverride o : overrides) {
-            if (grid.generator(o.asset()).isPresent()) {
+            if (grid.controls(o.asset())) {
                 applied.put(o.asset(), o.targetMw());
             }
         }
@@ -440,7 +481,8 @@ public final class ProposalReview {
         for (ProposedAction a : request.proposal().actions()) {
             double delta = Math.abs(a.target() - request.live().activePower(a.asset()).orElseThrow());
             moved += delta;
-            double pmax = grid.generator(a.asset()).orElseThrow().pmaxMw();
+            // the share of the unit's range moved: of PMAX for a generator, of its power for a battery
+            double pmax = grid.activePowerRange(a.asset()).orElseThrow()[1];
             share = Math.max(share, pmax > 0 ? delta / pmax : 1);
         }
         double worst = changed == null ? Double.NaN : changed.worstLoading().loadingPct();

@@ -75,7 +75,7 @@ public class LibraryReview implements Reviewer, Studies {
         this.app = app;
         this.clock = clock;
         this.review = grid.get().map(g -> new ProposalReview(
-                StudyGrid.of(g.source(), g.generators(), Map.of(), StudyOptions.defaults()), rules(config),
+                StudyGrid.of(g.source(), g.generators(), Map.of(), g.batteries(), StudyOptions.defaults()), rules(config),
                 ReviewSettings.defaults().withMaxValidFor(config.proposals().maxValidFor())
                         .withLiveMaxAge(config.review().liveMaxAge())
                         .withRampWindow(config.proposals().reachWithin())));
@@ -140,8 +140,9 @@ public class LibraryReview implements Reviewer, Studies {
         LiveSnapshot snapshot = snapshot(now);
         Map<AssetId, Double> setpoints = new HashMap<>();
         change.forEach(a -> setpoints.put(a.asset(), a.target()));
-        StudyResult base = r.grid().study(new StudyRequest(snapshot.activePowerMw(), Map.of(), Set.of(), true));
-        StudyResult changed = r.grid().study(new StudyRequest(snapshot.activePowerMw(), setpoints, Set.of(), true));
+        ProposalReview.Compared compared = r.compare(snapshot, setpoints);
+        StudyResult base = compared.without();
+        StudyResult changed = compared.with();
         List<Violation> added = StudyResult.newViolations(base, changed, r.settings().violations());
         StudyResult.Worst worst = changed.worstLoading();
         return new StudyView(r.grid().caseName(), snapshot.asOf().toString(), snapshot.activePowerMw().size(),
@@ -149,7 +150,7 @@ public class LibraryReview implements Reviewer, Studies {
                 worst.outage().map(AssetId::value).orElse(null), base.worstLoading().loadingPct(),
                 added.stream().map(Violation::describe).toList(),
                 changed.violations(r.settings().violations()).size(), changed.contingencies().size(),
-                changed.duration().toMillis() + base.duration().toMillis(), "nothing was published");
+                Math.max(changed.duration().toMillis(), base.duration().toMillis()), "nothing was published");
     }
 
     /** The study tool's answer. */
@@ -159,10 +160,14 @@ public class LibraryReview implements Reviewer, Studies {
             String note) {
     }
 
-    /** ACTIVE_POWER of the live state measured within live-max-age of now (others keep the case's values). */
+    /**
+     * ACTIVE_POWER of the live state measured within live-max-age of now (others keep the case's values), and the
+     * batteries' STATE_OF_CHARGE measured within it.
+     */
     private LiveSnapshot snapshot(Instant now) {
         Duration maxAge = config.review().liveMaxAge();
         Map<AssetId, Double> values = new HashMap<>();
+        Map<AssetId, Double> soc = new HashMap<>();
         Instant oldest = now;
         for (List<Measurement> ms : live.all(Optional.of(MeasurementKind.ACTIVE_POWER)).values()) {
             for (Measurement m : ms) {
@@ -172,7 +177,16 @@ public class LibraryReview implements Reviewer, Studies {
                 }
             }
         }
-        return new LiveSnapshot(oldest, values);
+        ProposalReview r = review.orElseThrow();
+        for (List<Measurement> ms : live.all(Optional.of(MeasurementKind.STATE_OF_CHARGE)).values()) {
+            for (Measurement m : ms) {
+                if (r.grid().battery(m.asset()).isPresent() && m.value() >= 0 && m.value() <= 100
+                        && !m.eventTime().isBefore(now.minus(maxAge)) && !m.eventTime().isAfter(now.plus(maxAge))) {
+                    soc.put(m.asset(), m.value());
+                }
+            }
+        }
+        return new LiveSnapshot(oldest, values, soc);
     }
 
 }

@@ -38,8 +38,8 @@ public record PolicyInput(String proposalId, String agentId, String agentTier, S
      * @param targetMw        {@code action.targetMw}
      * @param liveMw          {@code action.liveMw}, the asset's live output
      * @param validForMinutes {@code action.validForMinutes}
-     * @param pminMw          {@code action.pminMw}, the unit's PMIN
-     * @param pmaxMw          {@code action.pmaxMw}, the unit's PMAX (its rating)
+     * @param pminMw          {@code action.pminMw}, the unit's PMIN (a battery: minus its power, charging)
+     * @param pmaxMw          {@code action.pmaxMw}, the unit's PMAX, its rating (a battery: its power, discharging)
      */
     public record Action(String asset, String kind, double targetMw, double liveMw, double validForMinutes, double pminMw,
                          double pmaxMw) {

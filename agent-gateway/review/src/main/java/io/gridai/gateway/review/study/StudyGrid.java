@@ -31,6 +31,7 @@ import com.powsybl.security.results.BusResult;
 import com.powsybl.security.results.NetworkResult;
 import com.powsybl.security.results.PostContingencyResult;
 import io.gridai.model.id.AssetId;
+import io.gridai.network.BatteryPlacement;
 import io.gridai.network.CaseGenerators;
 import io.gridai.network.CaseGenerators.CaseGenerator;
 import io.gridai.network.GeneratorNamesFile;
@@ -87,6 +88,8 @@ public final class StudyGrid {
     private final MatpowerNetwork network;
     private final StudyOptions options;
     private final Map<AssetId, CaseGenerator> generators = new LinkedHashMap<>();
+    private final Map<AssetId, BatteryPlacement> batteries = new LinkedHashMap<>();
+    /** The IIDM generator of every unit a setpoint may move: the case's generators and the batteries. */
     private final Map<AssetId, String> generatorIidm = new HashMap<>();
     private final Map<AssetId, Integer> branchIndex = new HashMap<>();
     private final Map<String, Integer> branchByIidm = new HashMap<>();
@@ -101,19 +104,12 @@ public final class StudyGrid {
     private final java.util.concurrent.BlockingQueue<String> slots;
 
     private StudyGrid(MatpowerCase matpowerCase, List<CaseGenerator> caseGenerators, Map<AssetId, Double> ratingsMva,
-                      StudyOptions options) {
+                      List<BatteryPlacement> batteryPlacements, StudyOptions options) {
         this.matpowerCase = matpowerCase;
         this.options = options;
         this.network = MatpowerNetwork.of(matpowerCase);
         network.network().getVariantManager().allowVariantMultiThreadAccess(true);
         network.network().getVariantManager().setWorkingVariant(VariantManagerConstants.INITIAL_VARIANT_ID);
-        int slotCount = options.threadCount() > 1 ? 1 : STUDY_SLOTS;
-        this.slots = new java.util.concurrent.ArrayBlockingQueue<>(slotCount);
-        for (int i = 0; i < slotCount; i++) {
-            String slot = "study-slot-" + i;
-            network.network().getVariantManager().cloneVariant(VariantManagerConstants.INITIAL_VARIANT_ID, slot);
-            slots.add(slot);
-        }
         for (CaseGenerator g : caseGenerators) {
             generators.put(g.asset(), g);
             generatorIidm.put(g.asset(), network.generatorIds().get(g.row()));
@@ -163,6 +159,34 @@ public final class StudyGrid {
         }
         Bus slackBus = network.bus(buses.get(slack).number());
         this.slackLfBusId = slackBus.getVoltageLevel().getBusView().getMergedBus(slackBus.getId()).getId();
+        for (BatteryPlacement b : batteryPlacements) {
+            if (generators.containsKey(b.asset()) || batteries.containsKey(b.asset())) {
+                throw new IllegalArgumentException("battery " + b.asset() + " has the id of another unit of case "
+                        + matpowerCase.name());
+            }
+            Bus bus = network.bus(b.busNumber());
+            String id = "BATTERY-" + b.asset().value();
+            bus.getVoltageLevel().newGenerator()
+                    .setId(id)
+                    .setBus(bus.getId())
+                    .setConnectableBus(bus.getId())
+                    .setMinP(-b.powerMw())
+                    .setMaxP(b.powerMw())
+                    .setTargetP(0)
+                    .setTargetQ(0)
+                    .setVoltageRegulatorOn(false)
+                    .add();
+            batteries.put(b.asset(), b);
+            generatorIidm.put(b.asset(), id);
+        }
+        // the study slots last: every element exists in them
+        int slotCount = options.threadCount() > 1 ? 1 : STUDY_SLOTS;
+        this.slots = new java.util.concurrent.ArrayBlockingQueue<>(slotCount);
+        for (int i = 0; i < slotCount; i++) {
+            String slot = "study-slot-" + i;
+            network.network().getVariantManager().cloneVariant(VariantManagerConstants.INITIAL_VARIANT_ID, slot);
+            slots.add(slot);
+        }
     }
 
     /**
@@ -212,8 +236,19 @@ public final class StudyGrid {
      */
     public static StudyGrid of(MatpowerCase matpowerCase, List<CaseGenerator> generators, Map<AssetId, Double> ratingsMva,
                                StudyOptions options) {
+        return of(matpowerCase, generators, ratingsMva, List.of(), options);
+    }
+
+    /**
+     * The grid of a case with batteries placed at its buses (as the twin places them): each is studied as an injection
+     * at its bus, its ACTIVE_POWER in generator sign (discharging positive) within its power limit, no voltage control.
+     *
+     * @throws IllegalArgumentException as above, or when a battery's bus is not in the case or its id is a generator's
+     */
+    public static StudyGrid of(MatpowerCase matpowerCase, List<CaseGenerator> generators, Map<AssetId, Double> ratingsMva,
+                               List<BatteryPlacement> batteries, StudyOptions options) {
         return new StudyGrid(Objects.requireNonNull(matpowerCase), List.copyOf(generators), Map.copyOf(ratingsMva),
-                Objects.requireNonNull(options));
+                List.copyOf(batteries), Objects.requireNonNull(options));
     }
 
     /** The case's name. */
@@ -229,6 +264,29 @@ public final class StudyGrid {
     /** The generator of that asset id. */
     public Optional<CaseGenerator> generator(AssetId asset) {
         return Optional.ofNullable(generators.get(asset));
+    }
+
+    /** The battery of that id, if one is placed. */
+    public Optional<BatteryPlacement> battery(AssetId asset) {
+        return Optional.ofNullable(batteries.get(asset));
+    }
+
+    /** Whether a setpoint may move this asset: a generator of the case or a placed battery. */
+    public boolean controls(AssetId asset) {
+        return generatorIidm.containsKey(asset);
+    }
+
+    /**
+     * The active power range of a unit a setpoint may move, MW in generator sign: a generator's [PMIN, PMAX], a
+     * battery's [-power, +power]; empty for any other asset.
+     */
+    public Optional<double[]> activePowerRange(AssetId asset) {
+        CaseGenerator g = generators.get(asset);
+        if (g != null) {
+            return Optional.of(new double[] {g.pminMw(), g.pmaxMw()});
+        }
+        BatteryPlacement b = batteries.get(asset);
+        return b == null ? Optional.empty() : Optional.of(new double[] {-b.powerMw(), b.powerMw()});
     }
 
     /** The generators, in case order. */
@@ -263,7 +321,7 @@ public final class StudyGrid {
 
             @Override
             public Optional<io.gridai.network.BatteryPlacement> battery(String asset) {
-                return Optional.empty();
+                return StudyGrid.this.battery(AssetId.of(asset));
             }
         };
     }
@@ -277,7 +335,7 @@ public final class StudyGrid {
         for (AssetId asset : request.setpointsMw().keySet()) {
             if (!generatorIidm.containsKey(asset)) {
                 throw new IllegalArgumentException(asset + " is not a generator of case " + matpowerCase.name()
-                        + "; setpoints go to generators (gen-...)");
+                        + " nor a placed battery; setpoints go to generators (gen-...) and batteries");
             }
         }
         for (AssetId asset : request.branchOutages()) {
