@@ -67,6 +67,24 @@ final class McpAgent implements AutoCloseable {
         return new Answer(Boolean.TRUE.equals(r.isError()), text);
     }
 
+    /** The resources listed to this agent. */
+    List<McpSchema.Resource> resources() {
+        return client.listResources().resources();
+    }
+
+    /** The resource templates listed to this agent. */
+    List<McpSchema.ResourceTemplate> resourceTemplates() {
+        return client.listResourceTemplates().resourceTemplates();
+    }
+
+    /** Reads a resource; its first contents (throws {@code McpError} when refused). */
+    McpSchema.TextResourceContents read(String uri) {
+        McpSchema.ReadResourceResult r = client.readResource(new McpSchema.ReadResourceRequest(uri));
+        return r.contents().stream().filter(c -> c instanceof McpSchema.TextResourceContents)
+                .map(c -> (McpSchema.TextResourceContents) c).findFirst()
+                .orElseThrow(() -> new AssertionError("no text contents of " + uri + ": " + r));
+    }
+
     @Override
     public void close() {
         client.closeGracefully();
@@ -101,9 +119,14 @@ final class McpAgent implements AutoCloseable {
 
         /** tools/call with request id {@code id}; the JSON-RPC response. */
         JsonNode call(Object id, String tool, Map<String, Object> arguments) {
+            return request(id, "tools/call", Map.of("name", tool, "arguments", arguments));
+        }
+
+        /** A request of {@code method} with request id {@code id}; the JSON-RPC response. */
+        JsonNode request(Object id, String method, Map<String, Object> params) {
             try {
-                String body = JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "id", id, "method", "tools/call",
-                        "params", Map.of("name", tool, "arguments", arguments)));
+                String body = JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "id", id, "method", method,
+                        "params", params));
                 HttpResponse<String> r = post(session, body);
                 String text = r.body();
                 int data = text.indexOf("data:");

@@ -11,14 +11,19 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * What the gateway writes to its audit chain, by action. Tool calls are recorded with a SHA-256 digest of their
- * arguments and of their result (and the result's size), not the data itself: the chain proves what an agent asked and
- * was given without copying the grid's state into it.
+ * What the gateway writes to its audit chain, by action. Tool calls and resource reads are recorded with a SHA-256
+ * digest of their arguments (a read: its URI) and of their result (and the result's size), not the data itself: the
+ * chain proves what an agent asked and was given without copying the grid's state into it.
  */
 public final class GatewayAudit {
 
     /** A tool call, whatever its outcome (details: tool, requestId, arguments digest, outcome, result digest/size or reason). */
     public static final String TOOL_CALL = "agent.tool.call";
+    /**
+     * A resource read, whatever its outcome (subject: the URI; details: uri, resource, requestId, outcome, result
+     * digest/size or reason).
+     */
+    public static final String RESOURCE_READ = "agent.resource.read";
     /** A request the HTTP layer refused before any tool ran (no, expired, foreign or operator token). */
     public static final String AUTH_REFUSED = "agent.auth.refused";
     /** One step of a proposal's review (subject: the proposal id). */

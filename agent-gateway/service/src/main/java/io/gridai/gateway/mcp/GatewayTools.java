@@ -1,20 +1,15 @@
 package io.gridai.gateway.mcp;
 
-import io.gridai.gateway.clock.GridClock;
 import io.gridai.gateway.config.GatewayConfig;
 import io.gridai.gateway.history.AssetHistory;
 import io.gridai.gateway.live.GridCase;
-import io.gridai.gateway.live.LiveValues;
 import io.gridai.gateway.proposals.ProposalDesk;
 import io.gridai.gateway.proposals.ProposalForm;
 import io.gridai.gateway.proposals.Studies;
-import io.gridai.gateway.service.GatewayApp;
-import io.gridai.model.Measurement;
 import io.gridai.model.Proposal;
 import io.gridai.model.ProposedAction;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.id.ProposalId;
-import io.gridai.model.id.ZoneId;
 import io.gridai.model.unit.MeasurementKind;
 import io.quarkiverse.mcp.server.RequestId;
 import io.quarkiverse.mcp.server.Tool;
@@ -23,7 +18,6 @@ import io.quarkiverse.mcp.server.ToolResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,23 +31,19 @@ import java.util.Optional;
 public class GatewayTools {
 
     private final ToolCalls calls;
+    private final GridReads reads;
     private final GatewayConfig config;
-    private final LiveValues live;
     private final GridCase grid;
-    private final GridClock clock;
-    private final GatewayApp app;
     private final AssetHistory history;
     private final ProposalDesk desk;
     private final Studies studies;
 
-    public GatewayTools(ToolCalls calls, GatewayConfig config, LiveValues live, GridCase grid, GridClock clock,
-            GatewayApp app, AssetHistory history, ProposalDesk desk, Studies studies) {
+    public GatewayTools(ToolCalls calls, GridReads reads, GatewayConfig config, GridCase grid, AssetHistory history,
+            ProposalDesk desk, Studies studies) {
         this.calls = calls;
+        this.reads = reads;
         this.config = config;
-        this.live = live;
         this.grid = grid;
-        this.clock = clock;
-        this.app = app;
         this.history = history;
         this.desk = desk;
         this.studies = studies;
@@ -69,33 +59,8 @@ public class GatewayTools {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("asset", asset);
         args.put("alerts", alerts);
-        return calls.run(GatewayTool.GRID_STATE, requestId, args, caller -> {
-            Map<AssetId, List<Measurement>> values;
-            if (asset != null && !asset.isBlank()) {
-                AssetId id = assetId(asset, "asset");
-                values = Map.of(id, live.of(id));
-            } else {
-                values = live.all(Optional.empty());
-            }
-            List<Views.AssetView> assets = new ArrayList<>();
-            values.forEach((id, ms) -> {
-                Optional<String> zone = zoneOf(id.value());
-                if (caller.mayTouch(id.value(), zone)) {
-                    assets.add(new Views.AssetView(id.value(), zone.orElse(null),
-                            ms.stream().map(Views.ValueView::of).toList()));
-                }
-            });
-            if (asset != null && !asset.isBlank() && assets.isEmpty()) {
-                throw new Refusal("asset '" + asset + "' is outside this agent's scope (" + caller.scopeText() + ")");
-            }
-            List<Views.AlertView> alertViews = Boolean.FALSE.equals(alerts) ? List.of() : app.alerts().stream()
-                    .filter(a -> caller.mayTouch(a.asset().value(), zoneOf(a.asset().value())))
-                    .filter(a -> asset == null || asset.isBlank() || a.asset().value().equals(asset))
-                    .map(Views.AlertView::of).toList();
-            return new Views.GridStateView(clock.now().map(Instant::toString).orElse(null), caller.scopeText(),
-                    assets.size(), assets, alertViews, "live state (Hazelcast, the Flink job's latest clean value per"
-                            + " asset and kind); alerts from grid.alerts");
-        });
+        return calls.run(GatewayTool.GRID_STATE, requestId, args, caller -> reads.state(caller, given(asset),
+                !Boolean.FALSE.equals(alerts)));
     }
 
     @Tool(name = "forecasts", description = "The latest load forecast of each zone (quantiles per step) from"
@@ -105,21 +70,7 @@ public class GatewayTools {
             RequestId requestId) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("zone", zone);
-        return calls.run(GatewayTool.FORECASTS, requestId, args, caller -> {
-            List<Views.ForecastView> out = new ArrayList<>();
-            app.forecasts().forEach((z, f) -> {
-                boolean wanted = zone == null || zone.isBlank() || z.value().equals(zone);
-                boolean inScope = !caller.scoped() || caller.zones().contains(z.value());
-                if (wanted && inScope) {
-                    out.add(Views.ForecastView.of(f));
-                }
-            });
-            if (zone != null && !zone.isBlank() && caller.scoped() && !caller.zones().contains(zone)) {
-                throw new Refusal("zone '" + zone + "' is outside this agent's scope (" + caller.scopeText() + ")");
-            }
-            return new Views.ForecastsView(out, "grid.forecasts (newest issue per zone read since the gateway started,"
-                    + " lookback " + config.inputs().lookback() + ")");
-        });
+        return calls.run(GatewayTool.FORECASTS, requestId, args, caller -> reads.forecasts(caller, given(zone)));
     }
 
     @Tool(name = "history", description = "An asset's measurements with event time in [from, to) from"
@@ -136,9 +87,9 @@ public class GatewayTools {
         args.put("to", to);
         args.put("kind", kind);
         return calls.run(GatewayTool.HISTORY, requestId, args, caller -> {
-            AssetId id = assetId(asset, "asset");
-            if (!caller.mayTouch(id.value(), zoneOf(id.value()))) {
-                throw new Refusal("asset '" + asset + "' is outside this agent's scope (" + caller.scopeText() + ")");
+            AssetId id = GridReads.assetId(asset, "asset");
+            if (!caller.mayTouch(id.value(), reads.zoneOf(id.value()))) {
+                throw Refusal.outOfScope("asset '" + asset + "'", caller.scopeText());
             }
             Instant f = instant(from, "from");
             Instant t = instant(to, "to");
@@ -241,16 +192,9 @@ public class GatewayTools {
                 + GridCase.notConfigured()));
     }
 
-    private Optional<String> zoneOf(String asset) {
-        return grid.get().flatMap(g -> g.zoneOf(asset)).map(ZoneId::value);
-    }
-
-    private static AssetId assetId(String asset, String field) {
-        try {
-            return AssetId.of(asset);
-        } catch (IllegalArgumentException e) {
-            throw new Refusal(field + ": " + e.getMessage());
-        }
+    /** An optional string argument: empty when absent or blank. */
+    private static Optional<String> given(String argument) {
+        return Optional.ofNullable(argument).filter(a -> !a.isBlank());
     }
 
     private static Instant instant(String text, String field) {

@@ -10,31 +10,47 @@ import io.gridai.gateway.live.LiveStateUnavailableException;
 import io.gridai.gateway.security.Caller;
 import io.gridai.gateway.security.Callers;
 import io.gridai.gateway.security.RateLimiter;
+import io.gridai.gateway.security.Tier;
 import io.gridai.gateway.service.GatewayApp;
 import io.gridai.model.ActorType;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.mcp.server.McpException;
 import io.quarkiverse.mcp.server.RequestId;
+import io.quarkiverse.mcp.server.ResourceResponse;
 import io.quarkiverse.mcp.server.TextContent;
+import io.quarkiverse.mcp.server.TextResourceContents;
 import io.quarkiverse.mcp.server.ToolResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Every tool call goes through {@link #run}: who calls (the token's agent and tier), whether the tier may use the tool
- * (the {@link TierToolFilter} already hides it; checked again here), the agent's rate budget, the tool's work, and one
- * audit event {@code agent.tool.call} with the agent, the tool, the JSON-RPC request id, a SHA-256 digest of the
- * arguments, the outcome ({@code ok}, {@code refused}, {@code error}) and the answer's digest and size or the reason.
- * A read's answer is given only once its record is in the chain. Answers are JSON text; refusals are tool errors
- * ({@code isError: true}) whose text says what was wrong and what to do.
+ * Every tool call goes through {@link #run} and every resource read through {@link #read}: who calls (the token's
+ * agent and tier), whether the tier may use the tool or resource (the {@link TierToolFilter} and
+ * {@link TierResourceFilter} already hide it; checked again here), the agent's rate budget, the work, and one audit
+ * event with the agent, the JSON-RPC request id, the outcome ({@code ok}, {@code refused}) and the answer's digest and
+ * size or the reason: {@code agent.tool.call} (with the tool and a SHA-256 digest of the arguments) or
+ * {@code agent.resource.read} (with the URI and the resource). A read's answer is given only once its record is in the
+ * chain. Answers are JSON text; a tool's refusal is a tool error ({@code isError: true}), a resource read's a JSON-RPC
+ * error of the {@link Refusal.Kind}; both say what was wrong and what to do.
  */
 @ApplicationScoped
 public class ToolCalls {
 
     private static final Logger LOG = Logger.getLogger(ToolCalls.class);
+
+    /** One call or read: what the audit event and the refusals say of it. */
+    private record Call(String action, String subject, String what, Tier least, String rateKey, String metric,
+            String metricTag, String metricValue, Map<String, String> details) {
+    }
+
+    /** The text of an answer recorded in the chain, or the refusal. */
+    private record Outcome(String text, Refusal refusal) {
+    }
 
     private final Callers callers;
     private final RateLimiter rates;
@@ -64,68 +80,91 @@ public class ToolCalls {
     /** Runs one tool call for the current caller. */
     public ToolResponse run(GatewayTool tool, RequestId requestId, Map<String, Object> arguments,
             Function<Caller, Object> work) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("tool", tool.toolName());
+        d.put("requestId", requestId(requestId).orElse(""));
+        d.put("argumentsDigest", digest(arguments));
+        Outcome o = answer(new Call(GatewayAudit.TOOL_CALL, tool.toolName(), "tool " + tool.toolName(), tool.least(),
+                tool.toolName(), "gridai.gateway.tool.calls", "tool", tool.toolName(), d), work);
+        return o.refusal() == null ? ToolResponse.success(new TextContent(o.text()))
+                : ToolResponse.error(o.refusal().getMessage());
+    }
+
+    /**
+     * Reads one resource for the current caller: its JSON text as {@code application/json} contents of {@code uri};
+     * a refusal is thrown as an {@link McpException} with the code of its {@link Refusal.Kind}.
+     */
+    public ResourceResponse read(GatewayResource resource, String uri, RequestId requestId,
+            Function<Caller, Object> work) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("uri", uri);
+        d.put("resource", resource.resourceName());
+        d.put("requestId", requestId(requestId).orElse(""));
+        Outcome o = answer(new Call(GatewayAudit.RESOURCE_READ, uri, "resource " + resource.resourceName(),
+                resource.least(), resource.rateKey(), "gridai.gateway.resource.reads", "resource",
+                resource.resourceName(), d), work);
+        if (o.refusal() != null) {
+            throw new McpException(o.refusal().getMessage(), o.refusal().kind().jsonRpcCode());
+        }
+        return new ResourceResponse(List.of(new TextResourceContents(uri, o.text(), GatewayResource.MIME_TYPE)));
+    }
+
+    private Outcome answer(Call call, Function<Caller, Object> work) {
         Callers.Resolved resolved = callers.current();
-        String argsDigest = digest(arguments);
-        String rpcId = requestId(requestId).orElse("");
         if (resolved.caller().isEmpty()) {
-            return refuse(resolved.who(), tool, rpcId, argsDigest, resolved.refusal());
+            return refuse(resolved.who(), call, new Refusal(Refusal.Kind.NOT_FOUND, resolved.refusal()));
         }
         Caller caller = resolved.caller().get();
         String agent = caller.agent().value();
-        if (!caller.tier().includes(tool.least())) {
-            return refuse(agent, tool, rpcId, argsDigest, "tool " + tool.toolName() + " needs tier "
-                    + tool.least().claim() + " or above; this agent's token has " + caller.tier().claim());
+        if (!caller.tier().includes(call.least())) {
+            return refuse(agent, call, new Refusal(Refusal.Kind.NOT_FOUND, call.what() + " needs tier "
+                    + call.least().claim() + " or above; this agent's token has " + caller.tier().claim()));
         }
-        Optional<String> limited = rates.take(agent, tool.toolName());
+        Optional<String> limited = rates.take(agent, call.rateKey());
         if (limited.isPresent()) {
-            return refuse(agent, tool, rpcId, argsDigest, limited.get());
+            return refuse(agent, call, new Refusal(Refusal.Kind.UNAVAILABLE, limited.get()));
         }
         Object answer;
         try {
             answer = work.apply(caller);
         } catch (Refusal e) {
-            return refuse(agent, tool, rpcId, argsDigest, e.getMessage());
+            return refuse(agent, call, e);
         } catch (LiveStateUnavailableException | GridClock.GridTimeUnknownException e) {
-            return refuse(agent, tool, rpcId, argsDigest, e.getMessage());
+            return refuse(agent, call, new Refusal(Refusal.Kind.UNAVAILABLE, e.getMessage()));
         } catch (AuditTrail.AuditException e) {
-            LOG.warnf("tool call failed agent=%s tool=%s: audit chain not writable: %s", agent, tool.toolName(),
-                    e.getMessage());
-            metrics.counter("gridai.gateway.tool.calls", "tool", tool.toolName(), "outcome", "error").increment();
-            return ToolResponse.error("the gateway cannot record this call in its audit chain now (" + e.getMessage()
-                    + "); nothing was done; try again shortly");
+            LOG.warnf("%s failed agent=%s: audit chain not writable: %s", call.what(), agent, e.getMessage());
+            count(call, "error");
+            return new Outcome(null, new Refusal(Refusal.Kind.UNAVAILABLE, "the gateway cannot record this call in"
+                    + " its audit chain now (" + e.getMessage() + "); nothing was done; try again shortly"));
         }
         String text = write(answer);
-        Map<String, String> d = details(tool, rpcId, argsDigest, "ok");
+        Map<String, String> d = new LinkedHashMap<>(call.details());
+        d.put("outcome", "ok");
         d.put("resultDigest", GatewayAudit.digest(text));
         d.put("resultBytes", Integer.toString(text.length()));
         try {
-            app.audit().append(ActorType.AGENT, agent, GatewayAudit.TOOL_CALL, tool.toolName(), d);
+            app.audit().append(ActorType.AGENT, agent, call.action(), call.subject(), d);
         } catch (AuditTrail.AuditException e) {
-            LOG.warnf("tool answer withheld agent=%s tool=%s: audit chain not writable: %s", agent, tool.toolName(),
-                    e.getMessage());
-            return ToolResponse.error("the gateway cannot record this call in its audit chain now (" + e.getMessage()
-                    + "); try again shortly");
+            LOG.warnf("answer withheld agent=%s %s: audit chain not writable: %s", agent, call.what(), e.getMessage());
+            return new Outcome(null, new Refusal(Refusal.Kind.UNAVAILABLE, "the gateway cannot record this call in"
+                    + " its audit chain now (" + e.getMessage() + "); try again shortly"));
         }
-        metrics.counter("gridai.gateway.tool.calls", "tool", tool.toolName(), "outcome", "ok").increment();
-        return ToolResponse.success(new TextContent(text));
+        count(call, "ok");
+        return new Outcome(text, null);
     }
 
-    private ToolResponse refuse(String agent, GatewayTool tool, String rpcId, String argsDigest, String reason) {
-        Map<String, String> d = details(tool, rpcId, argsDigest, "refused");
-        d.put("reason", reason);
-        GatewayAudit.tryAppend(app.audit(), ActorType.AGENT, agent, GatewayAudit.TOOL_CALL, tool.toolName(), d);
-        metrics.counter("gridai.gateway.tool.calls", "tool", tool.toolName(), "outcome", "refused").increment();
-        LOG.infof("tool call refused agent=%s tool=%s reason=%s", agent, tool.toolName(), reason);
-        return ToolResponse.error(reason);
+    private Outcome refuse(String agent, Call call, Refusal refusal) {
+        Map<String, String> d = new LinkedHashMap<>(call.details());
+        d.put("outcome", "refused");
+        d.put("reason", refusal.getMessage());
+        GatewayAudit.tryAppend(app.audit(), ActorType.AGENT, agent, call.action(), call.subject(), d);
+        count(call, "refused");
+        LOG.infof("%s refused agent=%s subject=%s reason=%s", call.what(), agent, call.subject(), refusal.getMessage());
+        return new Outcome(null, refusal);
     }
 
-    private static Map<String, String> details(GatewayTool tool, String rpcId, String argsDigest, String outcome) {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("tool", tool.toolName());
-        d.put("requestId", rpcId);
-        d.put("argumentsDigest", argsDigest);
-        d.put("outcome", outcome);
-        return d;
+    private void count(Call call, String outcome) {
+        metrics.counter(call.metric(), call.metricTag(), call.metricValue(), "outcome", outcome).increment();
     }
 
     private String write(Object value) {

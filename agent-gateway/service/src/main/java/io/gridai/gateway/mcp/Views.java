@@ -10,7 +10,7 @@ import io.gridai.model.QualityFlag;
 import io.gridai.model.Setpoint;
 import java.util.List;
 
-/** The JSON shapes the tools answer (times ISO-8601 text, durations ISO-8601, values in the kind's unit). */
+/** The JSON shapes the tools and resources answer (times and durations ISO-8601 text, values in the kind's unit). */
 public final class Views {
 
     private Views() {
@@ -46,6 +46,31 @@ public final class Views {
     /** {@code grid_state}'s answer. */
     public record GridStateView(String gridTime, String scope, int assetCount, List<AssetView> assets,
             List<AlertView> alerts, String provenance) {
+    }
+
+    /** {@code gridai://grid/alerts}' answer. */
+    public record AlertsView(String scope, int count, List<AlertView> alerts, String source) {
+    }
+
+    /** {@code gridai://grid/network}'s answer: the case, in the caller's scope. */
+    public record NetworkView(String caseName, String scope, List<BusView> buses, List<BranchView> branches,
+            List<GeneratorView> generators, List<BatteryView> batteries, String source) {
+    }
+
+    /** A bus: its asset id, MATPOWER number, zone and base voltage (kV). */
+    public record BusView(String asset, int number, String zone, double baseKv) {
+    }
+
+    /** An in-service branch: its asset id, end buses, long-term rating (MVA, 0 = unlimited), zone (its from-bus's). */
+    public record BranchView(String asset, int fromBus, int toBus, double rateMva, String zone) {
+    }
+
+    /** A generator: its asset id, bus, zone, limits (MW, generator sign) and whether it is the slack. */
+    public record GeneratorView(String asset, int bus, String zone, double pminMw, double pmaxMw, boolean slack) {
+    }
+
+    /** A battery: its asset id, bus, zone, energy (MWh) and power (MW). */
+    public record BatteryView(String asset, int bus, String zone, double capacityMwh, double powerMw) {
     }
 
     public record ForecastView(String zone, String kind, String issueTime, String step, List<Double> quantileLevels,
