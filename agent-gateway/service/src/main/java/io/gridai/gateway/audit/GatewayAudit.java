@@ -19,6 +19,11 @@ public final class GatewayAudit {
 
     /** A tool call, whatever its outcome (details: tool, requestId, arguments digest, outcome, result digest/size or reason). */
     public static final String TOOL_CALL = "agent.tool.call";
+    /**
+     * An A2A JSON-RPC request, whatever its outcome (details: method, messageId or taskId, arguments digest, outcome,
+     * proposal id, result digest or reason).
+     */
+    public static final String A2A_REQUEST = "agent.a2a.request";
     /** A request the HTTP layer refused before any tool ran (no, expired, foreign or operator token). */
     public static final String AUTH_REFUSED = "agent.auth.refused";
     /** One step of a proposal's review (subject: the proposal id). */
