@@ -50,15 +50,20 @@ final class A2aAgent {
 
     /** The HTTP status of a raw {@code message/send} with this token ({@code null}: none). */
     static int status(String token) {
+        return post(token, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\",\"params\":{\"message\":"
+                + "{\"role\":\"user\",\"messageId\":\"m-1\",\"kind\":\"message\",\"parts\":[{\"kind\":\"text\","
+                + "\"text\":\"hello\"}]}}}").statusCode();
+    }
+
+    /** A raw JSON-RPC request with this token ({@code null}: none). */
+    static HttpResponse<String> post(String token, String body) {
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url())).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\","
-                        + "\"params\":{\"message\":{\"role\":\"user\",\"messageId\":\"m-1\",\"kind\":\"message\","
-                        + "\"parts\":[{\"kind\":\"text\",\"text\":\"hello\"}]}}}"));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             r.header("Authorization", "Bearer " + token);
         }
         try {
-            return HttpClient.newHttpClient().send(r.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient().send(r.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -195,6 +195,14 @@ class A2aFlowTest {
                     .get("method"))).details()).containsEntry("outcome", "refused");
             assertThat(alice.get(first.getId()).getStatus().state()).isEqualTo(TaskState.INPUT_REQUIRED);
 
+            // streaming is not offered: the SDK answers with an error, and the request is in the chain all the same
+            String stream = A2aAgent.post(AgentTokens.agent("agent:a2a-alice", "propose"), "{\"jsonrpc\":\"2.0\","
+                    + "\"id\":5,\"method\":\"tasks/resubscribe\",\"params\":{\"id\":\"" + first.getId() + "\"}}").body();
+            assertThat(stream).contains("error");
+            assertThat(audit.await(e -> "agent:a2a-alice".equals(e.actor()) && "tasks/resubscribe".equals(e.details()
+                    .get("method"))).details()).containsEntry("outcome", "refused").containsEntry("taskId",
+                            first.getId());
+
             decide(id, ProposalOutcome.REJECTED, "olga", "test over");
             await().atMost(Duration.ofSeconds(20)).until(() -> alice.get(first.getId()).getStatus().state()
                     == TaskState.REJECTED);
