@@ -52,7 +52,8 @@ class A2aFlowTest {
     @Test
     void theAgentCardIsPublicAndTheEndpointNeedsAnAgentToken() throws Exception {
         AgentCard card = A2aAgent.card();
-        assertThat(card.url()).isEqualTo("http://127.0.0.1:8086/");
+        assertThat(card.url()).as("the service's own address (gridai.gateway.a2a.public-url not set)")
+                .isEqualTo(A2aAgent.url().replace("127.0.0.1", "localhost"));
         assertThat(card.preferredTransport()).isEqualTo("JSONRPC");
         assertThat(card.capabilities().streaming()).isFalse();
         assertThat(card.capabilities().pushNotifications()).isFalse();

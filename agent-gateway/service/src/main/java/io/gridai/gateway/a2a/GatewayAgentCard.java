@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The gateway's public agent card ({@code GET /.well-known/agent-card.json}): JSON-RPC at
- * {@code gridai.gateway.a2a.public-url}, a bearer JWT (the agent tokens of MCP), the skills
+ * {@code gridai.gateway.a2a.public-url} (else the service's own address), a bearer JWT (the agent tokens of MCP), the skills
  * {@code propose-intervention} and {@code proposal-status}; no streaming, no push notifications (agents follow a task
  * with {@code tasks/get}).
  */
@@ -29,18 +29,30 @@ public class GatewayAgentCard {
 
     private final GatewayConfig config;
     private final String version;
+    private final String host;
+    private final int port;
 
     public GatewayAgentCard(GatewayConfig config,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String version) {
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String version,
+            @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0") String host,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8086") int port) {
         this.config = config;
         this.version = version;
+        this.host = host;
+        this.port = port;
+    }
+
+    /** The JSON-RPC endpoint's URL the card announces ({@code gridai.gateway.a2a.public-url}, else the service's own). */
+    String publicUrl() {
+        return config.a2a().publicUrl().map(u -> u.endsWith("/") ? u : u + "/").orElseGet(() -> "http://"
+                + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host) + ":" + port + "/");
     }
 
     @Produces
     @PublicAgentCard
     @Singleton
     AgentCard card() {
-        String url = config.a2a().publicUrl();
+        String url = publicUrl();
         return new AgentCard.Builder()
                 .name("GridAI agent gateway")
                 .description("Proposes grid interventions (setpoints) on behalf of science agents. Nothing reaches the"

@@ -203,9 +203,10 @@ public interface GatewayConfig {
     interface A2a {
         /**
          * The URL agents reach the JSON-RPC endpoint at, as the agent card tells them (behind a proxy: the proxy's);
-         * the card itself is at {@code <public-url>.well-known/agent-card.json}.
+         * the card itself is at {@code <public-url>.well-known/agent-card.json}. Not set: the service's own,
+         * {@code http://<quarkus.http.host>:<quarkus.http.port>/} with 127.0.0.1 for a server bound to every address
+         * ({@code http://127.0.0.1:8086/} by default).
          */
-        @WithDefault("http://127.0.0.1:8086/")
-        String publicUrl();
+        Optional<String> publicUrl();
     }
 }
