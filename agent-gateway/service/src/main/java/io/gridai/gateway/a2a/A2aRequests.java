@@ -84,6 +84,7 @@ public class A2aRequests implements RequestHandler {
         String digest = calls.digest(Map.of("id", String.valueOf(params.id())));
         Caller caller = admitted(context, BUDGET_READ, method, params.id(), digest);
         ownedOrRefuse(caller, method, params.id(), digest);
+        tasks.proposalOf(params.id()).ifPresent(id -> desk.of(caller, id)); // the desk expires what waited too long
         Task task = delegate.onGetTask(params, context);
         answer(caller, method, params.id(), digest, Map.of("resultDigest", GatewayAudit.digest(Utils.toJsonString(task)),
                 "state", task.getStatus().state().asString()));

@@ -89,6 +89,12 @@ public class ProposalTasks implements TaskStore, TaskStateProvider {
         return o != null && o.agent().equals(agent);
     }
 
+    /** The proposal a task carries, once the review has it. */
+    public Optional<ProposalId> proposalOf(String taskId) {
+        Owned o = taskId == null ? null : owners.get(taskId);
+        return o == null ? Optional.empty() : o.proposal();
+    }
+
     /** Ties a task to its proposal and to the message that made it (the replay key of that message). */
     public void link(String taskId, AgentId agent, String messageId, ProposalId proposal) {
         owners.put(taskId, new Owned(agent, Optional.of(proposal)));
