@@ -37,7 +37,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
-    @Option(names = "--json", description = "Print JSON for scripts: {healthy, components:[{name, health, urls, pid, detail, mcp_url (agent-gateway)}]}.")
+    @Option(names = "--json", description = "Print JSON for scripts: {healthy, components:[{name, health, urls, pid, detail, mcp_url, a2a_url, agent_card_url (agent-gateway)}]}.")
     boolean json;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT5S",

@@ -311,8 +311,10 @@ public final class UpCommand implements Callable<Integer> {
                             ? "" : " --data-dir " + layout.dataDir());
         });
         run.components().stream().filter(c -> c.name().equals(AgentGatewayComponent.NAME)).findFirst().ifPresent(c ->
-                out.printf("Agent gateway (MCP, Streamable HTTP): %s; agents' tokens: ./gridai token --agent NAME --tier"
-                        + " observe|study|propose|execute-within-envelope%s%n", c.endpoints().get(AgentGatewayComponent.MCP_URL),
+                out.printf("Agent gateway (MCP, Streamable HTTP): %s; A2A (JSON-RPC): %s, agent card %s; agents' tokens:"
+                        + " ./gridai token --agent NAME --tier observe|study|propose|execute-within-envelope%s%n",
+                        c.endpoints().get(AgentGatewayComponent.MCP_URL), c.endpoints().get(AgentGatewayComponent.A2A_URL),
+                        c.endpoints().get(AgentGatewayComponent.AGENT_CARD_URL),
                         layout.equals(new PlatformLayout(Path.of(System.getProperty("gridai.home", ".")).resolve(".gridai")))
                                 ? "" : " --data-dir " + layout.dataDir()));
         out.printf("Logs: %s%nCheck health: ./gridai status    Stop: Ctrl-C%n", layout.logsDir());

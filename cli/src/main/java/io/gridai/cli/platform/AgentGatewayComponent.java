@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  *   <li>{@code gridai.gateway.clock=telemetry}: the grid's time, as the other services take it.</li>
  * </ul>
  * It is not started, and `up` says why, while its application is not built ({@link #whyNotStarted()}). The run file
- * records its MCP URL ({@link #MCP_URL}), which {@code gridai status --json} shows as {@code mcp_url}. Any
+ * records its MCP URL ({@link #MCP_URL}), its A2A JSON-RPC URL ({@link #A2A_URL}) and its agent card's URL
+ * ({@link #AGENT_CARD_URL}), which {@code gridai status --json} shows as {@code mcp_url}, {@code a2a_url} and
+ * {@code agent_card_url}; the gateway's card names the same JSON-RPC URL (its own host and port). Any
  * {@code gridai.gateway.*} key can still be set through the environment (e.g.
  * {@code GRIDAI_GATEWAY_CLOCK=wall}), which Quarkus reads before this run's settings file.
  */
@@ -46,6 +48,14 @@ public final class AgentGatewayComponent extends QuarkusComponent {
     public static final String MCP_PATH = "/mcp";
     /** Run-file endpoint (and {@code gridai status --json} field) of the MCP server's URL. */
     public static final String MCP_URL = "mcp_url";
+    /** The A2A JSON-RPC endpoint's path under the service's base URL. */
+    public static final String A2A_PATH = "/";
+    /** Run-file endpoint (and {@code gridai status --json} field) of the A2A JSON-RPC endpoint's URL. */
+    public static final String A2A_URL = "a2a_url";
+    /** The public A2A agent card's path under the service's base URL. */
+    public static final String AGENT_CARD_PATH = "/.well-known/agent-card.json";
+    /** Run-file endpoint (and {@code gridai status --json} field) of the A2A agent card's URL. */
+    public static final String AGENT_CARD_URL = "agent_card_url";
 
     private final Path app;
     private final Optional<FlinkComponent> liveState;
@@ -120,6 +130,7 @@ public final class AgentGatewayComponent extends QuarkusComponent {
 
     @Override
     protected Map<String, String> endpoints(PlatformLayout layout) {
-        return baseUrl().map(base -> Map.of(MCP_URL, base + MCP_PATH)).orElse(Map.of());
+        return baseUrl().map(base -> Map.of(MCP_URL, base + MCP_PATH, A2A_URL, base + A2A_PATH, AGENT_CARD_URL,
+                base + AGENT_CARD_PATH)).orElse(Map.of());
     }
 }

@@ -27,8 +27,9 @@ import picocli.CommandLine;
 /**
  * The agent gateway as `up` configures it: not started while its application is not built, and `up` is told why and
  * how to build it; the installation's verification key, the embedded issuer and the agents' audience; the grid clock;
- * the twin's case as the operator API gets it, and nothing about parts that do not run; its MCP URL, which
- * `gridai status --json` shows as {@code mcp_url} (and only for it).
+ * the twin's case as the operator API gets it, and nothing about parts that do not run; its MCP URL, A2A URL and agent
+ * card URL, which `gridai status --json` shows as {@code mcp_url}, {@code a2a_url} and {@code agent_card_url} (and only
+ * for it).
  */
 class AgentGatewayComponentTest {
 
@@ -106,7 +107,7 @@ class AgentGatewayComponentTest {
     }
 
     @Test
-    void itShowsItsMcpUrlWhichStatusJsonListsAsMcpUrl() throws Exception {
+    void itShowsItsMcpAndA2aUrlsWhichStatusJsonLists() throws Exception {
         AgentGatewayComponent gateway = gateway(dir.resolve("quarkus-run.jar"), Optional.empty(), Optional.empty());
         assertThat(gateway.urls("http://127.0.0.1:8086")).containsExactly("http://127.0.0.1:8086/mcp");
         assertThat(gateway.endpoints(new PlatformLayout(dir))).as("no URL before it has started").isEmpty();
@@ -117,7 +118,9 @@ class AgentGatewayComponentTest {
         new RunFile(ProcessHandle.current().pid(), Instant.now(), layout.dataDir().toString(), RunFile.State.RUNNING,
                 List.of(new ComponentRecord("agent-gateway", HealthProbe.HTTP, null, List.of("http://127.0.0.1:8086/mcp"),
                         Map.of(HealthProbe.HTTP, "http://127.0.0.1:1/q/health/ready",
-                                AgentGatewayComponent.MCP_URL, "http://127.0.0.1:8086/mcp"))))
+                                AgentGatewayComponent.MCP_URL, "http://127.0.0.1:8086/mcp",
+                                AgentGatewayComponent.A2A_URL, "http://127.0.0.1:8086/",
+                                AgentGatewayComponent.AGENT_CARD_URL, "http://127.0.0.1:8086/.well-known/agent-card.json"))))
                 .write(layout.runFile());
         StringWriter out = new StringWriter();
         CommandLine cli = GridAi.commandLine();
@@ -130,10 +133,13 @@ class AgentGatewayComponentTest {
                 listed = c;
             } else {
                 assertThat(c.has("mcp_url")).as("only the gateway has an MCP server: %s", c).isFalse();
+                assertThat(c.has("a2a_url") || c.has("agent_card_url")).as("only the gateway speaks A2A: %s", c).isFalse();
             }
         }
         assertThat(listed).as("agent-gateway in %s", components).isNotNull();
         assertThat(listed.get("mcp_url").asText()).isEqualTo("http://127.0.0.1:8086/mcp");
+        assertThat(listed.get("a2a_url").asText()).isEqualTo("http://127.0.0.1:8086/");
+        assertThat(listed.get("agent_card_url").asText()).isEqualTo("http://127.0.0.1:8086/.well-known/agent-card.json");
         assertThat(listed.get("health").asText()).as("nothing answers its readiness URL").isEqualTo("DOWN");
     }
 

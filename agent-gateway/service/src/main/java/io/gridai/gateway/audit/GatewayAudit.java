@@ -24,6 +24,12 @@ public final class GatewayAudit {
      * digest/size or reason).
      */
     public static final String RESOURCE_READ = "agent.resource.read";
+
+    /**
+     * An A2A JSON-RPC request, whatever its outcome (details: method, messageId or taskId, arguments digest, outcome,
+     * proposal id, result digest or reason).
+     */
+    public static final String A2A_REQUEST = "agent.a2a.request";
     /** A request the HTTP layer refused before any tool ran (no, expired, foreign or operator token). */
     public static final String AUTH_REFUSED = "agent.auth.refused";
     /** One step of a proposal's review (subject: the proposal id). */

@@ -46,6 +46,9 @@ public interface GatewayConfig {
     /** What {@code grid.alerts}, {@code grid.forecasts} and {@code telemetry.clean} the gateway keeps. */
     Inputs inputs();
 
+    /** The A2A endpoint (JSON-RPC at {@code /}, the agent card at {@code /.well-known/agent-card.json}). */
+    A2a a2a();
+
     /** The gateway's audit chain. */
     interface Audit {
         /** The chain's name: the key of its events on {@code grid.audit}. One running instance per chain. */
@@ -194,5 +197,16 @@ public interface GatewayConfig {
         /** The longest range one {@code history} call may ask for. */
         @WithDefault("P7D")
         Duration historyMaxRange();
+    }
+
+    /** Agent-to-agent (A2A) proposals. */
+    interface A2a {
+        /**
+         * The URL agents reach the JSON-RPC endpoint at, as the agent card tells them (behind a proxy: the proxy's);
+         * the card itself is at {@code <public-url>.well-known/agent-card.json}. Not set: the service's own,
+         * {@code http://<quarkus.http.host>:<quarkus.http.port>/} with 127.0.0.1 for a server bound to every address
+         * ({@code http://127.0.0.1:8086/} by default).
+         */
+        Optional<String> publicUrl();
     }
 }

@@ -114,7 +114,7 @@ public final class Views {
     public record ProposalView(String proposalId, String status, String detail, String verdict, String risk,
             List<String> reasons, List<StepResult> review, List<SetpointView> setpoints, boolean replayed) {
 
-        static ProposalView of(ProposalDesk.Tracked t, boolean replayed) {
+        public static ProposalView of(ProposalDesk.Tracked t, boolean replayed) {
             Reviewed r = t.reviewed();
             return new ProposalView(t.proposal().id().value(), t.status().name(), t.detail(), t.verdict().name(),
                     r.risk().name(), r.reasons(), r.steps().stream().map(StepResult::of).toList(),

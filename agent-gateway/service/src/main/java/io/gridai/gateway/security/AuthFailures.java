@@ -4,6 +4,7 @@ import io.gridai.gateway.audit.GatewayAudit;
 import io.gridai.gateway.service.GatewayApp;
 import io.gridai.model.ActorType;
 import io.quarkus.security.spi.runtime.AuthenticationFailureEvent;
+import io.quarkus.security.spi.runtime.AuthorizationFailureEvent;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,13 +31,38 @@ public class AuthFailures {
     void refused(@Observes AuthenticationFailureEvent event) {
         Throwable cause = event.getAuthenticationFailure();
         String reason = cause == null ? "unauthenticated" : reason(cause);
-        Object routing = event.getEventProperties().get(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE);
-        String path = routing instanceof io.vertx.ext.web.RoutingContext rc ? rc.normalizedPath() : "";
+        String path = path(event.getEventProperties());
         Map<String, String> d = new LinkedHashMap<>();
         d.put("path", path);
         d.put("reason", reason);
         app.recordLater(ActorType.AGENT, "unauthenticated", GatewayAudit.AUTH_REFUSED, path.isEmpty() ? "-" : path, d);
         LOG.infof("request refused path=%s reason=%s", path, reason);
+    }
+
+    /**
+     * A request without any token that a path needing one refused (an anonymous identity denied by the HTTP
+     * permissions): recorded as a refused token is. A verified agent's denials are not door refusals; the tools and
+     * the A2A endpoint audit those themselves.
+     */
+    void denied(@Observes AuthorizationFailureEvent event) {
+        if (event.getSecurityIdentity() != null && !event.getSecurityIdentity().isAnonymous()) {
+            return;
+        }
+        String path = path(event.getEventProperties());
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("path", path);
+        d.put("reason", "no token: send Authorization: Bearer <agent token>");
+        app.recordLater(ActorType.AGENT, "unauthenticated", GatewayAudit.AUTH_REFUSED, path.isEmpty() ? "-" : path, d);
+        LOG.infof("request refused path=%s reason=no token", path);
+    }
+
+    /** The request's path: the routing context is under one key or the other, depending on who raised the event. */
+    private static String path(Map<String, Object> properties) {
+        Object routing = properties.get(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE);
+        if (routing == null) {
+            routing = properties.get(io.vertx.ext.web.RoutingContext.class.getName());
+        }
+        return routing instanceof io.vertx.ext.web.RoutingContext rc ? rc.normalizedPath() : "";
     }
 
     private static String reason(Throwable t) {
