@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * (ProposalFlowTest checks that the gateway's own chain reads back through {@link ProposalRecords}):
  * <ul>
  *   <li>{@link #PENDING}: agent:restarted's proposal for operators (gen-2-1 to 170 MW), made with idempotency key
- *       {@code before-restart};</li>
+ *       {@code before-restart} over MCP, and over A2A as task {@link #TASK};</li>
  *   <li>{@link #INTERRUPTED}: agent:restarted's auto-approved proposal whose setpoint (gen-2-4 to 5 MW) was published
  *       when the gateway stopped, before its status was recorded;</li>
  *   <li>{@link #SPENT}: agent:budgeted's executed proposal that moved gen-3-3 by 80 MW today.</li>
@@ -42,6 +42,9 @@ public class EarlierGateway implements QuarkusTestResourceLifecycleManager {
     static final ProposalId PENDING = ProposalId.random();
     static final ProposalId INTERRUPTED = ProposalId.random();
     static final ProposalId SPENT = ProposalId.random();
+    /** The A2A task and message {@link #PENDING} was proposed with. */
+    static final String TASK = "task-before-restart";
+    static final String MESSAGE = "message-before-restart";
 
     @Override
     public int order() {
@@ -61,6 +64,18 @@ public class EarlierGateway implements QuarkusTestResourceLifecycleManager {
                     Reviewed.Verdict.NEEDS_HUMAN, Optional.of("agent:restarted|key|before-restart"));
             trail.append(ActorType.SERVICE, CHAIN, GatewayAudit.PROPOSAL_PUBLISHED, PENDING.value(),
                     Map.of("agent", "agent:restarted", "risk", "MEDIUM", "topic", "grid.proposals"));
+            // it came over A2A: the answered message named its task
+            Map<String, String> a2a = new LinkedHashMap<>();
+            a2a.put("method", "message/send");
+            a2a.put("messageId", MESSAGE);
+            a2a.put("argumentsDigest", "0".repeat(64));
+            a2a.put("outcome", "ok");
+            a2a.put("proposalId", PENDING.value());
+            a2a.put("taskId", TASK);
+            a2a.put("contextId", "context-before-restart");
+            a2a.put("status", "PENDING_APPROVAL");
+            a2a.put("replayed", "false");
+            trail.append(ActorType.AGENT, "agent:restarted", GatewayAudit.A2A_REQUEST, "message/send", a2a);
             reviewed(trail, proposal(INTERRUPTED, "agent:restarted", "gen-2-4", 5.0, now), "execute-within-envelope",
                     Reviewed.Verdict.AUTO_APPROVE, Optional.empty());
             published(trail, INTERRUPTED, "gen-2-4", 5.0, 0.0, now);

@@ -47,7 +47,7 @@ class RestartTest {
     }
 
     @Test
-    void aPendingProposalIsStillPendingAnswersItsReplayAndIsExecutedWhenApproved() {
+    void aPendingProposalIsStillPendingAnswersItsReplayAndIsExecutedWhenApproved() throws Exception {
         String id = EarlierGateway.PENDING.value();
         try (McpAgent agent = McpAgent.connect(AgentTokens.agent("agent:restarted", "propose"));
                 TopicTail<ProposalId, Proposal> proposals = TopicTail.of(Topics.GRID_PROPOSALS);
@@ -55,6 +55,17 @@ class RestartTest {
             JsonNode before = status(agent, id);
             assertThat(before.path("status").asText()).as(before.toString()).isEqualTo("PENDING_APPROVAL");
             assertThat(before.path("review").size()).isEqualTo(5);
+
+            // its A2A task is back too, for its owner only, and the same message id answers it
+            A2aAgent a2a = new A2aAgent(AgentTokens.agent("agent:restarted", "propose"));
+            io.a2a.spec.Task task = a2a.get(EarlierGateway.TASK);
+            assertThat(task.getStatus().state()).isEqualTo(io.a2a.spec.TaskState.INPUT_REQUIRED);
+            assertThat(task.getMetadata()).containsEntry("proposalId", id);
+            assertThat(task.getContextId()).isEqualTo("context-before-restart");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new A2aAgent(AgentTokens.agent("agent:other",
+                    "propose")).get(EarlierGateway.TASK)).hasMessageContaining("no task " + EarlierGateway.TASK);
+            io.a2a.spec.EventKind resent = a2a.send(proposal("resent", 170.0, "PT15M", "gen-2-1"), EarlierGateway.MESSAGE);
+            assertThat(((io.a2a.spec.Task) resent).getId()).isEqualTo(EarlierGateway.TASK);
 
             Map<String, Object> again = proposal("retried after the restart", 170.0, "PT15M", "gen-2-1");
             again.put("idempotencyKey", "before-restart");
@@ -66,6 +77,8 @@ class RestartTest {
             LiveStateWriter.put("gen-2-1", MeasurementKind.ACTIVE_POWER, 163.0, Instant.now());
             decide(id, ProposalOutcome.APPROVED, "olga", "approved across the restart");
             await().atMost(Duration.ofSeconds(20)).until(() -> "EXECUTED".equals(status(agent, id).path("status").asText()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> a2a.get(EarlierGateway.TASK).getStatus().state()
+                    == io.a2a.spec.TaskState.COMPLETED);
             List<Setpoint> sent = setpoints.newValues();
             assertThat(sent).singleElement().satisfies(s -> {
                 assertThat(s.proposal()).contains(EarlierGateway.PENDING);

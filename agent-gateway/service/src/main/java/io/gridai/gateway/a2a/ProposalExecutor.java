@@ -126,6 +126,8 @@ public class ProposalExecutor implements AgentExecutor {
         List<Artifact> artifacts = tasks.artifacts(t, answer.replayed());
         Map<String, String> more = new LinkedHashMap<>();
         more.put("proposalId", t.proposal().id().value());
+        more.put(ProposalTasks.TASK_ID, context.getTaskId());
+        more.put(ProposalTasks.CONTEXT_ID, context.getContextId());
         more.put("status", t.status().name());
         more.put("replayed", Boolean.toString(answer.replayed()));
         more.put("resultDigest", calls.digest(Views.ProposalView.of(t, answer.replayed())));

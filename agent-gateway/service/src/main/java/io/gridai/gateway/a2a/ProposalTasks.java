@@ -33,7 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * owns each task, which proposal it carries and which message made it, and keeps every task's state in step with its
  * proposal. The {@link ProposalDesk} tells it of every status change (operators' decision, execution, expiry) and the
  * task is rewritten then; every save the SDK makes is reconciled with the newest status too, so that a late save of
- * the SDK cannot put an older state back. Held in memory, as the desk's proposals.
+ * the SDK cannot put an older state back. Held in memory and read back at start from the audit chain (the
+ * {@code agent.a2a.request} events of answered messages name the task, its context, its owner and its proposal; the
+ * desk, which reads its proposals back first, gives their state).
  *
  * <table>
  * <caption>proposal status to task state</caption>
@@ -49,6 +51,10 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ProposalTasks implements TaskStore, TaskStateProvider {
 
+    /** Detail of an answered message's audit event: the task it made. */
+    public static final String TASK_ID = "taskId";
+    /** Detail of an answered message's audit event: the task's context. */
+    public static final String CONTEXT_ID = "contextId";
     /** Task metadata: the proposal's id. */
     public static final String PROPOSAL_ID = "proposalId";
     /** Task metadata: the proposal's status ({@code PENDING_APPROVAL}, ...). */
@@ -72,10 +78,56 @@ public class ProposalTasks implements TaskStore, TaskStateProvider {
     private final Map<ProposalId, Set<String>> byProposal = new ConcurrentHashMap<>();
     private final Map<String, Sent> byMessage = new ConcurrentHashMap<>();
 
-    public ProposalTasks(GatewayConfig config, A2aCalls calls, ProposalDesk desk) {
+    private final ProposalDesk desk;
+
+    public ProposalTasks(GatewayConfig config, A2aCalls calls, ProposalDesk desk, io.gridai.gateway.service.GatewayApp app) {
         this.config = config;
         this.calls = calls;
+        this.desk = desk;
         desk.onStatus(this::changed);
+        // after the desk's own (registered when the desk was made): the proposals are back when the tasks are read
+        app.onAuditLoaded(this::restore);
+    }
+
+    /** Reads back the tasks of answered messages from the audit chain, with their proposals' state now. */
+    private void restore(List<io.gridai.model.AuditEvent> chain) {
+        Instant oldestReplay = Instant.now().minus(config.proposals().replayWindow());
+        int count = 0;
+        for (io.gridai.model.AuditEvent e : chain) {
+            Map<String, String> d = e.details();
+            if (!io.gridai.gateway.audit.GatewayAudit.A2A_REQUEST.equals(e.action()) || !"ok".equals(d.get("outcome"))
+                    || !d.containsKey(TASK_ID) || !d.containsKey("proposalId")) {
+                continue;
+            }
+            try {
+                AgentId agent = AgentId.of(e.actor());
+                ProposalId proposal = ProposalId.of(d.get("proposalId"));
+                String taskId = d.get(TASK_ID);
+                Optional<ProposalDesk.Tracked> held = desk.held(proposal);
+                if (held.isEmpty() || tasks.containsKey(taskId)) {
+                    continue;
+                }
+                ProposalDesk.Tracked t = held.get();
+                owners.put(taskId, new Owned(agent, Optional.of(proposal)));
+                byProposal.computeIfAbsent(proposal, p -> ConcurrentHashMap.newKeySet()).add(taskId);
+                String messageId = d.get("messageId");
+                if (messageId != null && e.time().isAfter(oldestReplay)) {
+                    byMessage.putIfAbsent(messageKey(agent, messageId), new Sent(taskId, e.time()));
+                }
+                latest.put(proposal, t);
+                String contextId = d.getOrDefault(CONTEXT_ID, taskId);
+                tasks.put(taskId, new Task.Builder().id(taskId).contextId(contextId)
+                        .status(new TaskStatus(state(t), message(t, taskId, contextId), null))
+                        .artifacts(artifacts(t, false)).history(new ArrayList<>()).metadata(new HashMap<>(metadata(t)))
+                        .build());
+                count++;
+            } catch (RuntimeException ex) {
+                org.jboss.logging.Logger.getLogger(ProposalTasks.class).warnf("a2a task not restored (sequence %d): %s",
+                        e.sequence(), ex.getMessage());
+            }
+        }
+        org.jboss.logging.Logger.getLogger(ProposalTasks.class).infof("a2a tasks restored from the audit chain count=%d",
+                count);
     }
 
     /** Records that {@code agent} made task {@code taskId} (before any of its events is saved). */

@@ -305,6 +305,14 @@ public class ProposalDesk {
         return new Answer(t, false);
     }
 
+    /**
+     * A proposal the desk holds, whoever made it: for the gateway's own parts (the A2A tasks read back after a restart),
+     * never for answering an agent (see {@link #of}).
+     */
+    public synchronized Optional<Tracked> held(ProposalId id) {
+        return Optional.ofNullable(tracked.get(id));
+    }
+
     /** A proposal of this agent, or empty when there is none of that id or it is another agent's. */
     public synchronized Optional<Tracked> of(Caller caller, ProposalId id) {
         expireOld();
