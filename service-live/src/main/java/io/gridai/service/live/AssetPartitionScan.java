@@ -265,11 +265,6 @@ public final class AssetPartitionScan implements AutoCloseable {
         return end;
     }
 
-    /** Whether records before {@link #end()} are left unread. */
-    public boolean unread() {
-        return consumer.position(partition) < end;
-    }
-
     /** Records read by {@link #scan} so far (of any asset). */
     public long scanned() {
         return scanned;
