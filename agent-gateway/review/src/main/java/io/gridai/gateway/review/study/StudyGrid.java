@@ -99,6 +99,34 @@ public final class StudyGrid {
     private final double[] loadPowerFactorRatio;
     private final double[] nominalKv;
     private final String slackLfBusId;
+    /**
+     * Where OpenLoadFlow's security analyses run: PowSyBl's default computation manager runs them on the JVM's common
+     * fork-join pool, whose parallelism is the number of cores less one (one thread on a 2-core machine), which would
+     * serialise studies meant to run side by side. Daemon threads; shared by every grid of the JVM.
+     */
+    private static final java.util.function.Supplier<com.powsybl.computation.ComputationManager> COMPUTATIONS =
+            new java.util.function.Supplier<>() {
+                private volatile com.powsybl.computation.ComputationManager manager;
+
+                @Override
+                public synchronized com.powsybl.computation.ComputationManager get() {
+                    if (manager == null) {
+                        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                            Thread t = new Thread(r, "study-computation");
+                            t.setDaemon(true);
+                            return t;
+                        });
+                        try {
+                            manager = new com.powsybl.computation.local.LocalComputationManager(executor);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException("PowSyBl's local computation manager could not start: "
+                                    + e.getMessage(), e);
+                        }
+                    }
+                    return manager;
+                }
+            };
+
     /** How many studies of one grid may run at once: the state without and with a proposal. */
     public static final int STUDY_SLOTS = 2;
     private final java.util.concurrent.BlockingQueue<String> slots;
@@ -443,6 +471,7 @@ public final class StudyGrid {
         StateMonitor monitorN = new StateMonitor(ContingencyContext.none(), new HashSet<>(network.branchIds()),
                 voltageLevelIds(iidm), Set.of());
         SecurityAnalysisRunParameters run = new SecurityAnalysisRunParameters()
+                .setComputationManager(COMPUTATIONS.get())
                 .setSecurityAnalysisParameters(parameters)
                 .setFilter(new LimitViolationFilter(EnumSet.of(LimitViolationType.APPARENT_POWER,
                         LimitViolationType.LOW_VOLTAGE, LimitViolationType.HIGH_VOLTAGE)))
