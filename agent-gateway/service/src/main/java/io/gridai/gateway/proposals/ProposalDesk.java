@@ -53,9 +53,9 @@ import org.jboss.logging.Logger;
  *
  * <p>Replays: a second call by the same agent with the same idempotency key, or with the same JSON-RPC request id
  * and the same arguments, within {@code gridai.gateway.proposals.replay-window}, answers the first call's proposal
- * (marked {@code replayed}) and makes no second one. Held in memory: a restart forgets pending proposals and replay
- * keys, but every proposal, its review, its setpoints, its status and the call's replay key are in the audit chain
- * ({@link ProposalRecords}), and are read back from it at start, before any operators' decision is taken: pending
+ * (marked {@code replayed}) and makes no second one. Proposals and replay keys are held in memory; every proposal, its
+ * review, its setpoints, its status and the call's replay key are also in the audit chain ({@link ProposalRecords}),
+ * and are read back from it at start, before any operators' decision is taken: pending
  * proposals stay pending (and are executed when approved), replays are still recognised, daily budgets still count.
  * An execution the restart interrupted is finished from what the chain says: EXECUTED if setpoints were published,
  * else REJECTED (nothing reached the grid).
@@ -158,11 +158,6 @@ public class ProposalDesk {
         // the chain first: a decision read before the proposals are restored would find none
         app.onAuditLoaded(this::restore);
         app.onDecision(this::decided);
-    }
-
-    /** Whether the proposals of the audit chain have been read back (proposals are refused until then). */
-    public boolean restored() {
-        return restored;
     }
 
     /** Reads the gateway's proposals back from its audit chain (once, at start, before any decision is handled). */

@@ -118,7 +118,12 @@ public class GatewayApp {
                 synchronized (this) {
                     loadedChain = chain;
                     for (Consumer<List<io.gridai.model.AuditEvent>> h : chainHandlers) {
-                        h.accept(chain);
+                        try {
+                            h.accept(chain);
+                        } catch (RuntimeException e) {
+                            LOG.errorf(e, "a reader of audit chain=%s failed at start; what it holds is incomplete",
+                                    audit.chain());
+                        }
                     }
                 }
                 follower.start();
