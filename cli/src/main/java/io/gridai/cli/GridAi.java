@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "GridAI: streaming grid telemetry, forecasts, dispatch and reviewed AI interventions.",
         subcommands = {UpCommand.class, StatusCommand.class, TopicsCommand.class, PowerFlowCommand.class,
-                DcOpfCommand.class, ForecastCommand.class, TokenCommand.class, AuditCommand.class,
+                DcOpfCommand.class, ForecastCommand.class, TokenCommand.class, AuditCommand.class, ArchiveCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GridAi implements Runnable {
 

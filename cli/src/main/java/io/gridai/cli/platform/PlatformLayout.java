@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * DATA/kafka/       broker metadata and log segments (kept across restarts)
  * DATA/logs/        one JSON-lines log per component, plus its stderr
  * DATA/run/         platform.json (what runs where) and up.lock while `gridai up` runs
+ * DATA/archive/     the historic archive (`gridai archive`), unless --archive or GRIDAI_ARCHIVE_DIR names another
  * </pre>
  */
 public record PlatformLayout(Path dataDir) {
@@ -23,6 +24,11 @@ public record PlatformLayout(Path dataDir) {
 
     public Path componentData(String component) {
         return dataDir.resolve(component);
+    }
+
+    /** The historic archive's default root (`gridai archive`). */
+    public Path archiveDir() {
+        return dataDir.resolve("archive");
     }
 
     public Path logsDir() {
