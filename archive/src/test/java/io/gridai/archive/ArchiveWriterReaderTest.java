@@ -149,6 +149,9 @@ class ArchiveWriterReaderTest {
                 .isInstanceOf(ArchiveException.class)
                 .hasMessageContaining("already exists").hasMessageContaining("newWriterId");
         assertThat(readAll(root)).hasSize(records().size());
+        try (Stream<Path> files = Files.walk(root)) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("."))).isEmpty();
+        }
     }
 
     @Test

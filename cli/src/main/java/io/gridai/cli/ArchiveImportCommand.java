@@ -166,7 +166,7 @@ public final class ArchiveImportCommand implements Callable<Integer> {
             if (now - lastProgress >= PROGRESS_EVERY_NANOS) {
                 lastProgress = now;
                 err.printf(Locale.ROOT, "... %s: %d rows read, %d records written, %d refused, %.0f records/s%n",
-                        p.file() == null ? "" : p.file().getFileName(), p.rowsRead(), p.recordsWritten(),
+                        p.file() == null ? "writing" : p.file().getFileName(), p.rowsRead(), p.recordsWritten(),
                         p.recordsRefused(), p.recordsPerSecond());
                 err.flush();
             }

@@ -368,6 +368,7 @@ public final class TelemetryImport {
             readProfile(file, region).ifPresent(p -> profiles.put(region, p));
         }
         // written in time order, all regions of a period together: one archive file per date
+        currentFile = null; // writing: no one input file
         SortedSet<LocalDate> dates = new TreeSet<>();
         profiles.values().forEach(p -> dates.addAll(p.days().keySet()));
         for (LocalDate date : dates) {
