@@ -155,6 +155,25 @@ class ArchiveWriterReaderTest {
     }
 
     @Test
+    void aCorruptFileOrARecordOutsideItsDatePartitionIsAnErrorNamingTheFile() throws IOException {
+        write(root, records(), "w1", 32);
+        Path corrupt = root.resolve("telemetry/date=2026-03-01/feed=twin/part-other-0.avro");
+        Files.writeString(corrupt, "not avro");
+        assertThatThrownBy(() -> readAll(root)).isInstanceOf(ArchiveException.class)
+                .hasMessageContaining(corrupt.toString()).hasMessageContaining("Move it out of the archive");
+        Files.delete(corrupt);
+
+        Path dayOne = root.resolve("telemetry/date=2026-03-01/feed=twin");
+        Path misplaced = root.resolve("telemetry/date=2026-03-05/feed=twin/part-moved-0.avro");
+        Files.createDirectories(misplaced.getParent());
+        try (Stream<Path> files = Files.list(dayOne)) {
+            Files.copy(files.findFirst().orElseThrow(), misplaced);
+        }
+        assertThatThrownBy(() -> readAll(root)).isInstanceOf(ArchiveException.class)
+                .hasMessageContaining(misplaced.toString()).hasMessageContaining("not of its date partition 2026-03-05");
+    }
+
+    @Test
     void aFileOfAnOlderSchemaVersionStillReads() throws IOException {
         Forecast forecast = Forecast.of(ZoneId.of("zone-1"), MeasurementKind.ACTIVE_POWER,
                 Instant.parse("2026-03-01T12:00:00Z"), Duration.ofHours(1), List.of(0.1, 0.5, 0.9),
