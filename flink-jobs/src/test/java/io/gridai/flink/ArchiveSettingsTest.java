@@ -23,7 +23,7 @@ class ArchiveSettingsTest {
         assertThat(defaults.startAtEarliest()).isTrue();
         assertThat(defaults.checkpointInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(defaults.checkpointDir()).isEmpty();
-        assertThat(defaults.codec()).isEqualTo("snappy");
+        assertThat(defaults.codec()).isEqualTo("deflate");
     }
 
     @Test

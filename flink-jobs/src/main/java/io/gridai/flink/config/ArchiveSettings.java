@@ -28,7 +28,7 @@ import org.apache.avro.file.CodecFactory;
  *                           checkpoint, so this is both the archive's delay and about how much a file holds
  * @param checkpointDir      {@code archive.checkpoint.dir} [{@code checkpoint.dir} + {@code -archive}, or none]:
  *                           where the archive job's checkpoints and savepoints go
- * @param codec              {@code archive.codec} [snappy]: the Avro container files' block codec ({@code null},
+ * @param codec              {@code archive.codec} [deflate]: the Avro container files' block codec ({@code null},
  *                           {@code deflate}, {@code snappy}, {@code zstandard}, …)
  * @param topicNamespace     {@code archive.topic-namespace} [none]: read {@code NAMESPACE.<topic>} instead of the
  *                           platform's topics (a replay sandbox, tests)
@@ -46,7 +46,7 @@ public record ArchiveSettings(
 
     public static final String DEFAULT_GROUP_ID = "gridai-archive";
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMinutes(1);
-    public static final String DEFAULT_CODEC = "snappy";
+    public static final String DEFAULT_CODEC = "deflate";
 
     public ArchiveSettings {
         datasets = List.copyOf(datasets);
