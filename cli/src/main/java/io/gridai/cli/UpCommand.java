@@ -100,6 +100,11 @@ public final class UpCommand implements Callable<Integer> {
             description = "Run the Flink jobs (cleaning, aggregates, alerts, live state) on a MiniCluster (default: on).")
     boolean flink;
 
+    @Option(names = "--archive", negatable = true, defaultValue = "${env:GRIDAI_ARCHIVE:-true}", fallbackValue = "true",
+            description = "With the Flink jobs, archive clean telemetry, forecasts, setpoints and alerts as Avro files"
+                    + " under <data dir>/archive (env GRIDAI_ARCHIVE; default: on; --no-archive switches it off).")
+    boolean archive;
+
     @Option(names = "--hazelcast-port", defaultValue = "${env:GRIDAI_HAZELCAST_PORT:-5701}",
             description = "Port of the Hazelcast member holding the live state, in the Flink JVM; the next free one"
                     + " if taken (env GRIDAI_HAZELCAST_PORT; default: ${DEFAULT-VALUE}).")
@@ -354,7 +359,7 @@ public final class UpCommand implements Callable<Integer> {
         }
         java.util.Optional<FlinkComponent> flinkJobs = flink ? java.util.Optional.of(new FlinkComponent(
                 kafka::bootstrapServers, Path.of(System.getProperty("gridai.home", ".")).resolve("flink-jobs"),
-                hazelcastPort)) : java.util.Optional.empty();
+                hazelcastPort, archive)) : java.util.Optional.empty();
         flinkJobs.ifPresent(plan::add);
         java.util.Optional<GridSimComponent> twin = sim ? java.util.Optional.of(twin(kafka)) : java.util.Optional.empty();
         twin.ifPresent(plan::add);

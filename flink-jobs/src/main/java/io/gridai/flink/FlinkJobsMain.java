@@ -1,6 +1,7 @@
 package io.gridai.flink;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.gridai.flink.config.ArchiveSettings;
 import io.gridai.flink.config.JobSettings;
 import io.gridai.flink.config.SettingsException;
 import io.gridai.flink.io.GridTopics;
@@ -14,9 +15,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -53,6 +58,13 @@ import org.slf4j.LoggerFactory;
  * there, and on SIGTERM/SIGINT (or when {@code --parent-pid} ends) it stops the job with a savepoint into
  * {@code checkpoint.dir/savepoints} so the next start continues exactly where this one stopped. Exit codes: 0 after
  * a clean stop, 1 when the job fails, 64 on a bad command line.
+ *
+ * <p>Unless {@code archive.enabled=false} it also runs the archive job ({@link ArchiveJob}: the archived topics into
+ * Avro files under {@code archive.root}) on a MiniCluster of its own in this JVM, with its own checkpoints
+ * ({@code checkpoint.dir} + {@code -archive}), resumed and stopped with a savepoint the same way; the heartbeat
+ * carries its id and status as {@code archiveJob} and {@code archiveStatus} ({@code OFF}, {@code STARTING},
+ * {@code NOT_STARTED} or the Flink job status). The archive starts alongside, not before the streaming job; when it
+ * fails the streaming job goes on (logged as an error, seen in the heartbeat).
  */
 public final class FlinkJobsMain {
 
@@ -94,6 +106,13 @@ public final class FlinkJobsMain {
             LOG.info("resuming from {} with allow-non-restored-state: state of operators this job no longer has"
                     + " (after an upgrade or a switched-off pipeline) is dropped", path);
         });
+        // The archive job starts on its own MiniCluster meanwhile: it does not delay the streaming job or the ready file.
+        CompletableFuture<Optional<Submitted>> archive = arguments.archive().enabled()
+                ? CompletableFuture.supplyAsync(() -> Optional.of(startArchive(arguments, settings)))
+                : CompletableFuture.completedFuture(Optional.empty());
+        if (!arguments.archive().enabled()) {
+            LOG.info("archive job off (archive.enabled=false)");
+        }
         StreamExecutionEnvironment env = GridStreamingJob.environment(settings, conf);
         new GridStreamingJob(settings, GridTopics.registry(), new KafkaIo(arguments.bootstrap(), settings, false),
                 arguments.liveState(member.map(m -> HazelcastMember.INSTANCE_NAME))).addTo(env);
@@ -106,17 +125,32 @@ public final class FlinkJobsMain {
         JobClient job = env.executeAsync(GridStreamingJob.NAME);
         LOG.info("flink job submitted: job={} parallelism={} checkpointInterval={} restoredFrom={}", job.getJobID(),
                 settings.parallelism(), settings.checkpointInterval(), restore.orElse("nothing"));
+        Submitted streaming = new Submitted(job, settings.checkpointDir());
 
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread stopper = new Thread(() -> stop(job, settings, stopped), "flink-jobs-shutdown");
+        Thread stopper = new Thread(() -> {
+            List<Submitted> jobs = new ArrayList<>(List.of(streaming));
+            started(archive).ifPresent(jobs::add);
+            stop(jobs, stopped);
+        }, "flink-jobs-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         arguments.parentPid().ifPresent(pid -> ProcessHandle.of(pid).ifPresentOrElse(
                 parent -> parent.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0)));
 
         boolean ready = arguments.readyFile().isEmpty();
+        boolean archiveReported = false;
         int exit = 0;
         while (true) {
             JobStatus status = job.getJobStatus().get(10, TimeUnit.SECONDS);
+            Optional<Submitted> archiveJob = started(archive);
+            String archiveStatus = archiveStatus(archive, archiveJob);
+            if (!archiveReported && (archive.isCompletedExceptionally() || archiveStatus.equals("FAILED")
+                    || archiveStatus.equals("CANCELED") || archiveStatus.equals("FINISHED"))) {
+                // the streaming job goes on: a broken archive must not take the alerts down with it
+                LOG.error("archive job is not running: status={} (the streaming job goes on; see the log above)",
+                        archiveStatus);
+                archiveReported = true;
+            }
             if (status == JobStatus.RUNNING && !ready) {
                 Properties p = new Properties();
                 p.setProperty("job", job.getJobID().toString());
@@ -135,6 +169,8 @@ public final class FlinkJobsMain {
                 beat.setProperty("wallEpochMs", String.valueOf(System.currentTimeMillis()));
                 beat.setProperty("job", job.getJobID().toString());
                 beat.setProperty("status", status.name());
+                archiveJob.ifPresent(a -> beat.setProperty("archiveJob", a.client().getJobID().toString()));
+                beat.setProperty("archiveStatus", archiveStatus);
                 StatusFiles.write(arguments.heartbeatFile().get(), beat, "GridAI flink-jobs heartbeat");
             }
             if (status.isGloballyTerminalState()) {
@@ -166,22 +202,87 @@ public final class FlinkJobsMain {
         return settings.withCheckpointDir(dir);
     }
 
-    private static void stop(JobClient job, JobSettings settings, CountDownLatch stopped) {
+    /**
+     * The archive job ({@link ArchiveJob}) on a MiniCluster of its own, resumed from its newest savepoint or retained
+     * checkpoint; its checkpoints go next to the streaming job's ({@code checkpoint.dir} + {@code -archive}) unless
+     * {@code archive.checkpoint.dir} says otherwise.
+     */
+    private static Submitted startArchive(JobArguments arguments, JobSettings settings) {
+        ArchiveSettings archive = arguments.archive();
+        if (archive.checkpointDir().isEmpty()) {
+            archive = archive.withCheckpointDir(settings.checkpointDir().orElseThrow().replaceAll("/+$", "")
+                    + "-archive");
+        }
+        Configuration conf = new Configuration();
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, settings.parallelism());
+        Optional<String> restore = archive.checkpointDir().flatMap(FlinkJobsMain::newestRestorePoint);
+        restore.ifPresent(path -> {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path);
+            conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true); // a dataset switched off
+        });
+        StreamExecutionEnvironment env = ArchiveJob.environment(settings, archive, conf);
+        new ArchiveJob(archive, new KafkaIo(arguments.bootstrap(), settings, false)).addTo(env);
+        JobClient job;
         try {
-            if (settings.checkpointDir().isPresent()) {
-                String target = settings.checkpointDir().get().replaceAll("/+$", "") + "/savepoints";
-                String savepoint = job.stopWithSavepoint(false, target, SavepointFormatType.CANONICAL)
-                        .get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                LOG.info("flink job stopped with a savepoint: job={} savepoint={}", job.getJobID(), savepoint);
-            } else {
-                job.cancel().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                LOG.info("flink job cancelled: job={} (no checkpoint.dir, so the next start begins from the consumer"
-                        + " group's committed offsets with empty state)", job.getJobID());
-            }
+            job = env.executeAsync(ArchiveJob.NAME);
         } catch (Exception e) {
-            LOG.warn("flink job did not stop cleanly within {}: job={} reason={}; cancelling it", STOP_TIMEOUT,
-                    job.getJobID(), e.toString());
-            job.cancel();
+            LOG.error("archive job could not be submitted: {}", e.toString(), e);
+            throw new CompletionException(e);
+        }
+        LOG.info("archive job submitted: job={} root={} datasets={} checkpointInterval={} restoredFrom={}",
+                job.getJobID(), archive.root(), archive.datasets(), archive.checkpointInterval(),
+                restore.orElse("nothing"));
+        return new Submitted(job, archive.checkpointDir());
+    }
+
+    /** The archive job once submitted; empty while it starts, when it is off or could not start. */
+    private static Optional<Submitted> started(CompletableFuture<Optional<Submitted>> archive) {
+        return archive.isDone() && !archive.isCompletedExceptionally() ? archive.join() : Optional.empty();
+    }
+
+    /** The heartbeat's {@code archiveStatus}: the job's status, or OFF, STARTING, NOT_STARTED. */
+    private static String archiveStatus(CompletableFuture<Optional<Submitted>> archive, Optional<Submitted> job) {
+        if (archive.isCompletedExceptionally()) {
+            return "NOT_STARTED";
+        }
+        if (!archive.isDone()) {
+            return "STARTING";
+        }
+        if (job.isEmpty()) {
+            return "OFF";
+        }
+        try {
+            return job.get().client().getJobStatus().get(10, TimeUnit.SECONDS).name();
+        } catch (Exception e) {
+            return "UNKNOWN";
+        }
+    }
+
+    /** A running job and where its savepoint goes on stop ({@code CHECKPOINT_DIR/savepoints}). */
+    private record Submitted(JobClient client, Optional<String> checkpointDir) {
+    }
+
+    /** Stops every job at once (with a savepoint where it has a checkpoint dir), then waits for each. */
+    private static void stop(List<Submitted> jobs, CountDownLatch stopped) {
+        try {
+            List<CompletableFuture<String>> stops = new ArrayList<>();
+            for (Submitted job : jobs) {
+                stops.add(job.checkpointDir().isPresent()
+                        ? job.client().stopWithSavepoint(false, job.checkpointDir().get().replaceAll("/+$", "")
+                                + "/savepoints", SavepointFormatType.CANONICAL)
+                        : job.client().cancel().thenApply(nothing -> "none (cancelled)"));
+            }
+            for (int i = 0; i < jobs.size(); i++) {
+                JobClient job = jobs.get(i).client();
+                try {
+                    String savepoint = stops.get(i).get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    LOG.info("flink job stopped: job={} savepoint={}", job.getJobID(), savepoint);
+                } catch (Exception e) {
+                    LOG.warn("flink job did not stop cleanly within {}: job={} reason={}; cancelling it", STOP_TIMEOUT,
+                            job.getJobID(), e.toString());
+                    job.cancel();
+                }
+            }
         } finally {
             stopped.countDown();
             org.apache.logging.log4j.LogManager.shutdown();

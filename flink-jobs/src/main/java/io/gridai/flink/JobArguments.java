@@ -1,5 +1,6 @@
 package io.gridai.flink;
 
+import io.gridai.flink.config.ArchiveSettings;
 import io.gridai.flink.config.JobSettings;
 import io.gridai.flink.config.SettingsException;
 import io.gridai.flink.live.LiveStateTarget;
@@ -24,12 +25,14 @@ import java.util.Properties;
  * --hazelcast-cluster NAME         Hazelcast cluster name [gridai]
  * --models DIR                     also run the forecast job (inference's ForecastJob) from this model registry; its
  *                                  forecast.* keys come from the same --config file and --set options
+ * archive.* keys (in --config or --set) configure the archive job (ArchiveSettings), which FlinkJobsMain runs
+ *                                  too unless archive.enabled=false
  * --ready-file FILE, --heartbeat-file FILE, --parent-pid PID   (FlinkJobsMain only; see there)
  * </pre>
  */
 record JobArguments(String bootstrap, JobSettings settings, String hazelcast, String hazelcastCluster,
         Optional<Path> readyFile, Optional<Path> heartbeatFile, Optional<Long> parentPid,
-        Optional<ForecastSettings> forecast) {
+        Optional<ForecastSettings> forecast, ArchiveSettings archive) {
 
     static final List<String> OPTIONS = List.of("--bootstrap", "--config", "--set", "--hazelcast",
             "--hazelcast-cluster", "--ready-file", "--heartbeat-file", "--parent-pid", "--models");
@@ -63,7 +66,10 @@ record JobArguments(String bootstrap, JobSettings settings, String hazelcast, St
         if (bootstrap == null || bootstrap.isBlank()) {
             throw new SettingsException("--bootstrap HOST:PORT (the Kafka bootstrap servers) is required");
         }
-        JobSettings settings = JobSettings.load(Optional.ofNullable(options.get("--config")).map(Path::of), overrides);
+        Properties properties = JobSettings.properties(Optional.ofNullable(options.get("--config")).map(Path::of),
+                overrides);
+        JobSettings settings = JobSettings.from(properties);
+        ArchiveSettings archive = ArchiveSettings.from(properties);
         Optional<Long> parent;
         try {
             parent = Optional.ofNullable(options.get("--parent-pid")).map(Long::parseLong);
@@ -75,7 +81,8 @@ record JobArguments(String bootstrap, JobSettings settings, String hazelcast, St
                 Optional.ofNullable(options.get("--ready-file")).map(Path::of),
                 Optional.ofNullable(options.get("--heartbeat-file")).map(Path::of), parent,
                 Optional.ofNullable(options.get("--models"))
-                        .map(dir -> forecast(dir, options.get("--config"), overrides)));
+                        .map(dir -> forecast(dir, options.get("--config"), overrides)),
+                archive);
     }
 
     /** The forecast job's settings: {@code forecast.*} keys of the same file and overrides, registry {@code dir}. */

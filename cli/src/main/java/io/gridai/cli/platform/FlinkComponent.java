@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * The Flink jobs ({@code flink-jobs}' {@code FlinkJobsMain}) on a MiniCluster in their own JVM, with the class
  * path the module ships in {@code flink-jobs/target} (its jar and {@code lib/}), an embedded Hazelcast member
  * for the live state, and checkpoints and savepoints under {@code <data>/flink}: Ctrl-C stops the job with a
- * savepoint and the next {@code up} resumes from it.
+ * savepoint and the next {@code up} resumes from it. Unless switched off ({@code --no-archive}) the same JVM runs the
+ * archive job, writing Avro files under {@code <data>/archive}.
  */
 public final class FlinkComponent extends JvmComponent {
 
@@ -29,6 +30,7 @@ public final class FlinkComponent extends JvmComponent {
     private final Supplier<String> bootstrap;
     private final Path module;
     private final int hazelcastPort;
+    private final boolean archive;
     private volatile String hazelcastAddress;
 
     /**
@@ -37,9 +39,17 @@ public final class FlinkComponent extends JvmComponent {
      * @param hazelcastPort port of the embedded Hazelcast member (the next free one if taken)
      */
     public FlinkComponent(Supplier<String> bootstrap, Path module, int hazelcastPort) {
+        this(bootstrap, module, hazelcastPort, true);
+    }
+
+    /**
+     * @param archive also run the archive job, writing to {@link #archiveDir} ({@code archive.enabled=false} if not)
+     */
+    public FlinkComponent(Supplier<String> bootstrap, Path module, int hazelcastPort, boolean archive) {
         this.bootstrap = bootstrap;
         this.module = module;
         this.hazelcastPort = hazelcastPort;
+        this.archive = archive;
     }
 
     @Override
@@ -102,8 +112,16 @@ public final class FlinkComponent extends JvmComponent {
                 "--set", "checkpoint.dir=" + layout.componentData(NAME).resolve("checkpoints").toUri(),
                 "--heartbeat-file", heartbeatFile(layout).toString(),
                 // the forecast pipeline serves whatever `gridai forecast train --models` puts here, hot-swapped
-                "--models", modelsDir(layout).toString()));
+                "--models", modelsDir(layout).toString(),
+                // the historic archive (Avro files, ROOT/DATASET/date=/feed=/), its checkpoints next to the job's
+                "--set", "archive.enabled=" + archive,
+                "--set", "archive.root=" + archiveDir(layout).toUri()));
         return args;
+    }
+
+    /** The historic archive the archive job writes: {@code <data>/archive}. */
+    public static Path archiveDir(PlatformLayout layout) {
+        return layout.dataDir().toAbsolutePath().resolve("archive");
     }
 
     /** The model registry the forecast pipeline serves from: {@code <data>/models}. */
@@ -123,6 +141,7 @@ public final class FlinkComponent extends JvmComponent {
         Map<String, String> endpoints = new java.util.LinkedHashMap<>(Map.of(
                 "job", ready.getProperty("job", "?"), HealthProbe.HEARTBEAT, heartbeatFile(layout).toString(),
                 "models", modelsDir(layout).toString(),
+                "archive", archive ? archiveDir(layout).toString() : "off",
                 "log", layout.logsDir().resolve(NAME + ".log").toString()));
         liveStateAddress().ifPresent(address -> endpoints.put("hazelcast", address));
         return new ComponentRecord(NAME, HealthProbe.HEARTBEAT, pid, List.of(), endpoints);

@@ -155,6 +155,11 @@ public record JobSettings(
 
     /** Settings from a properties file, with {@code overrides} on top. */
     public static JobSettings load(Optional<Path> file, Properties overrides) {
+        return from(properties(file, overrides));
+    }
+
+    /** The properties of a file (none: empty), with {@code overrides} on top. */
+    public static Properties properties(Optional<Path> file, Properties overrides) {
         Properties properties = new Properties();
         if (file.isPresent()) {
             try (InputStream in = Files.newInputStream(file.get())) {
@@ -165,6 +170,6 @@ public record JobSettings(
             }
         }
         properties.putAll(overrides);
-        return from(properties);
+        return properties;
     }
 }

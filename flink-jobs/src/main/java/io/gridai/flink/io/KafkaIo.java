@@ -49,6 +49,28 @@ public final class KafkaIo {
     }
 
     /**
+     * Values of {@code topic} for consumer group {@code groupId}, from the group's committed offsets, else from the
+     * earliest (or, {@code earliest} false, the latest) offset; read_committed. On a restore, offsets come from the
+     * checkpoint instead.
+     */
+    @SuppressWarnings("deprecation") // the connector's committedOffsets still takes Kafka's OffsetResetStrategy
+    public <T> KafkaSource<T> records(Topic<?, T> topic, String groupId, boolean earliest) {
+        KafkaSourceBuilder<T> builder = KafkaSource.<T>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic.name())
+                .setGroupId(groupId)
+                .setClientIdPrefix(groupId + "-" + topic.name())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(
+                        earliest ? OffsetResetStrategy.EARLIEST : OffsetResetStrategy.LATEST))
+                .setDeserializer(new WireRecordDeserializer<>(topic.valueType()))
+                .setProperty("isolation.level", "read_committed");
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    /**
      * An exactly-once (transactional) sink to {@code topic}; {@code name} makes the transactional ids unique per sink.
      * The producer's transaction timeout is {@code kafka.transaction.timeout}, below the broker's maximum.
      */

@@ -126,7 +126,7 @@ public final class FlinkJobsBenchmark {
         System.exit(0); // local MiniClusters of cancelled jobs leave non-daemon threads behind
     }
 
-    private static Properties settings(String namespace, int parallelism) {
+    static Properties settings(String namespace, int parallelism) {
         Properties p = new Properties();
         p.setProperty("parallelism", Integer.toString(parallelism));
         p.setProperty("kafka.transactional-id-prefix", namespace + "-" + System.nanoTime());
@@ -137,11 +137,11 @@ public final class FlinkJobsBenchmark {
     }
 
     /** The bounded runs over the preloaded readings. */
-    private enum Bounded {
+    enum Bounded {
         PASS_THROUGH, CLEAN_ONLY, FULL
     }
 
-    private static double bounded(String bootstrap, GridTopics topics, int parallelism, Bounded run, long records)
+    static double bounded(String bootstrap, GridTopics topics, int parallelism, Bounded run, long records)
             throws Exception {
         Properties p = settings("bench", parallelism);
         if (run == Bounded.CLEAN_ONLY) {
@@ -160,7 +160,7 @@ public final class FlinkJobsBenchmark {
         return records / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static Configuration cluster(int parallelism) {
+    static Configuration cluster(int parallelism) {
         Configuration conf = new Configuration();
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
         return conf;
@@ -301,7 +301,7 @@ public final class FlinkJobsBenchmark {
         return Measurement.of(SOURCE, AssetId.of(asset), kind, value, kind.unit(), t, t);
     }
 
-    private static void preload(String bootstrap, Topic<AssetId, Measurement> raw, long records) {
+    static void preload(String bootstrap, Topic<AssetId, Measurement> raw, long records) {
         int perTick = BUSES * 2 + LOADS + BRANCHES + 1;
         try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
             for (long i = 0; i < records; i++) {
@@ -327,7 +327,7 @@ public final class FlinkJobsBenchmark {
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    private static GridTopics create(String bootstrap, String namespace) throws Exception {
+    static GridTopics create(String bootstrap, String namespace) throws Exception {
         GridTopics topics = GridTopics.registry().inNamespace(namespace);
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
