@@ -42,8 +42,17 @@ public final class ManualHolds {
         this.sandbox = java.util.Objects.requireNonNull(sandbox, "sandbox");
     }
 
-    /** Whether a setpoint can hold its asset: decided by a person, on ACTIVE_POWER. */
+    /** Whether a setpoint can hold a real asset: decided by a person, on ACTIVE_POWER, and not in a sandbox. */
     public static boolean isHold(Setpoint s) {
+        return isHold(s, Optional.empty());
+    }
+
+    /** Whether a setpoint can hold its asset in {@code sandbox} (empty: the real grid): {@link #isHold(Setpoint)} there. */
+    public static boolean isHold(Setpoint s, Optional<SandboxId> sandbox) {
+        return personDecided(s) && s.sandbox().equals(sandbox);
+    }
+
+    private static boolean personDecided(Setpoint s) {
         return s.origin().manual() && s.kind() == MeasurementKind.ACTIVE_POWER;
     }
 
@@ -54,10 +63,10 @@ public final class ManualHolds {
      *         another namespace (a sandbox's in a real process), or one issued before the hold already filed
      */
     public boolean offer(Setpoint s) {
-        if (!isHold(s)) {
+        if (!personDecided(s)) {
             return false;
         }
-        if (!s.sandbox().equals(sandbox)) {
+        if (!isHold(s, sandbox)) {
             LOG.warnf("setpoint ignored as a manual hold id=%s asset=%s origin=%s: it was decided in %s, and this process"
                     + " runs %s", s.id(), s.asset(), s.origin(), s.sandbox().map(id -> "sandbox " + id).orElse("no sandbox"),
                     sandbox.map(id -> "in sandbox " + id).orElse("for the real grid"));

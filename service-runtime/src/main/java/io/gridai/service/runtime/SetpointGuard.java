@@ -144,8 +144,8 @@ public final class SetpointGuard {
         if (sandbox.isPresent() && !Topics.sandbox(sandbox.get()).contains(topic)) {
             return Optional.of("this process runs in sandbox " + sandbox.get() + " (" + SANDBOX_PROPERTY
                     + ") and may write only to " + Topics.sandbox(sandbox.get()) + ", not to " + topic
-                    + "; route its output to " + Topics.sandbox(sandbox.get()).setpoints().name()
-                    + " and the other topics of its sandbox");
+                    + "; route its output to its sandbox's topics (" + Topics.sandbox(sandbox.get()).namespace() + "."
+                    + topic + ")");
         }
         return Optional.empty();
     }

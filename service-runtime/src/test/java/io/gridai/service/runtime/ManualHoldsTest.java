@@ -62,6 +62,8 @@ class ManualHoldsTest {
         ManualHolds s1 = new ManualHolds(Optional.of(SandboxId.of("s1")));
         ManualHolds s2 = new ManualHolds(Optional.of(SandboxId.of("s2")));
 
+        assertThat(ManualHolds.isHold(sandboxed)).as("no hold on the real grid").isFalse();
+        assertThat(ManualHolds.isHold(sandboxed, Optional.of(SandboxId.of("s1")))).isTrue();
         assertThat(real.offer(sandboxed)).isFalse();
         assertThat(real.at(T0)).isEmpty();
         assertThat(s2.offer(sandboxed)).isFalse();

@@ -53,7 +53,7 @@ class SetpointGuardTest {
         assertThat(guard.check(S1_SETPOINTS, marked)).isEmpty();
         assertThat(guard.check(S1_SETPOINTS, optimiser())).as("unmarked, but in the sandbox's own topic").isEmpty();
         assertThat(guard.check(REAL, optimiser())).as("whatever the record says").hasValueSatisfying(why -> assertThat(why)
-                .contains("runs in sandbox s1 (gridai.sandbox)").contains("not to " + REAL).contains("route its output to " + S1_SETPOINTS));
+                .contains("runs in sandbox s1 (gridai.sandbox)").contains("not to " + REAL).contains("route its output to its sandbox's topics (" + S1_SETPOINTS + ")"));
         assertThat(guard.check(S2_SETPOINTS, marked)).isPresent();
         assertThat(guard.refusal(Topics.GRID_AUDIT.name(), null)).as("no record of a sandbox leaves it").isPresent();
         assertThat(guard.refusals()).isEqualTo(2);
