@@ -128,8 +128,14 @@ public class SetpointOverrides {
             recordRefused(actor, request, kind, refusal.get());
             return new Refused(refusal.get(), kind);
         }
-        Setpoint setpoint = new Setpoint(SetpointId.random(), request.asset(), request.kind(), request.target(), now,
-                now.plus(request.validFor()), SetpointOrigin.OPERATOR, Optional.empty(), actor, now);
+        Setpoint setpoint = app.guard().mark(new Setpoint(SetpointId.random(), request.asset(), request.kind(), request.target(),
+                now, now.plus(request.validFor()), SetpointOrigin.OPERATOR, Optional.empty(), actor, now));
+        Optional<String> guarded = app.guard().check(Topics.GRID_SETPOINTS, setpoint);
+        if (guarded.isPresent()) {
+            // replays can never actuate: an operator API in a sandbox sends nothing to the real grid
+            metrics.counter("gridai.operator.setpoints.overrides", "outcome", "refused").increment();
+            return new Refused(guarded.get(), kind);
+        }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("setpoint", setpoint.id().value());
         details.put("kind", setpoint.kind().name());
