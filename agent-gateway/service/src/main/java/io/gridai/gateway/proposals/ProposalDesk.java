@@ -155,6 +155,9 @@ public class ProposalDesk {
         this.clock = clock;
         this.reviewer = reviewer;
         this.metrics = metrics;
+        io.micrometer.core.instrument.FunctionCounter.builder("gridai.setpoints.guard.refused", app.guard(),
+                io.gridai.service.runtime.SetpointGuard::refusals)
+                .description("records the setpoint guard refused (a sandbox's setpoints kept off real topics)").register(metrics);
         // the chain first: a decision read before the proposals are restored would find none
         app.onAuditLoaded(this::restore);
         app.onDecision(this::decided);
