@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.gridai.model.id.ProposalId;
+import io.gridai.model.id.SandboxId;
 import io.gridai.model.id.SetpointId;
 import io.gridai.model.unit.MeasurementKind;
 import io.gridai.model.unit.Unit;
@@ -44,6 +45,20 @@ class SetpointTest {
                 Optional.empty())).withMessageContaining("must name the approved proposal");
         assertThatIllegalArgumentException().isThrownBy(() -> setpoint(SetpointOrigin.STORAGE_MANAGER, proposal))
                 .withMessageContaining("must not name a proposal");
+    }
+
+    @Test
+    void aSandboxMarkKeepsTheOriginAndNamesTheSandbox() {
+        Setpoint real = setpoint(SetpointOrigin.OPTIMISER, Optional.empty());
+        Setpoint sandboxed = real.inSandbox(SandboxId.of("week-2020-07"));
+
+        assertThat(real.fromSandbox()).isFalse();
+        assertThat(real.sandbox()).isEmpty();
+        assertThat(sandboxed.fromSandbox()).isTrue();
+        assertThat(sandboxed.sandbox()).contains(SandboxId.of("week-2020-07"));
+        assertThat(sandboxed.origin()).isEqualTo(SetpointOrigin.OPTIMISER);
+        assertThat(sandboxed.id()).isEqualTo(real.id());
+        assertThat(sandboxed).isNotEqualTo(real);
     }
 
     private static Setpoint setpoint(SetpointOrigin origin, Optional<ProposalId> proposal) {

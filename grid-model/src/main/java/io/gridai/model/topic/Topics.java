@@ -13,6 +13,7 @@ import io.gridai.model.SetpointAck;
 import io.gridai.model.ZoneLoad;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.id.ProposalId;
+import io.gridai.model.id.SandboxId;
 import io.gridai.model.id.SourceId;
 import io.gridai.model.id.ZoneId;
 import io.gridai.model.wire.GridSerdes;
@@ -170,6 +171,20 @@ public final class Topics {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The topics of sandbox {@code name} ({@code sandbox.<name>.<topic>}), e.g. for a replay of archived data.
+     *
+     * @throws IllegalArgumentException when the name breaks {@link SandboxId}'s rule, saying what is wrong
+     */
+    public static SandboxTopics sandbox(String name) {
+        return sandbox(SandboxId.of(name));
+    }
+
+    /** The topics of this sandbox ({@code sandbox.<name>.<topic>}). */
+    public static SandboxTopics sandbox(SandboxId sandbox) {
+        return new SandboxTopics(sandbox);
     }
 
     /** The topic with exactly this name. */

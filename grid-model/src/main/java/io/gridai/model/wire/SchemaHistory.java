@@ -17,7 +17,7 @@ import org.apache.avro.SchemaParseException;
 public enum SchemaHistory {
     MEASUREMENT("Measurement", 1),
     FORECAST("Forecast", 2),
-    SETPOINT("Setpoint", 1),
+    SETPOINT("Setpoint", 2),
     SETPOINT_ACK("SetpointAck", 1),
     PROPOSAL("Proposal", 1),
     AUDIT_EVENT("AuditEvent", 1),

@@ -10,6 +10,7 @@ import io.gridai.model.Setpoint;
 import io.gridai.model.SetpointOrigin;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.id.ProposalId;
+import io.gridai.model.id.SandboxId;
 import io.gridai.model.id.SetpointId;
 import io.gridai.model.unit.MeasurementKind;
 import java.util.Optional;
@@ -17,7 +18,10 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
-/** {@link Setpoint} ↔ {@code io.gridai.model.avro.Setpoint}; an absent proposal is {@code null}. */
+/**
+ * {@link Setpoint} ↔ {@code io.gridai.model.avro.Setpoint}; an absent proposal or sandbox is {@code null} (v1 records
+ * have no sandbox field and read as real setpoints).
+ */
 public final class SetpointMapper implements AvroMapper<Setpoint> {
 
     private final Schema schema = SchemaHistory.SETPOINT.current();
@@ -40,6 +44,7 @@ public final class SetpointMapper implements AvroMapper<Setpoint> {
         record.put("proposal", value.proposal().map(ProposalId::value).orElse(null));
         record.put("issuedBy", value.issuedBy());
         record.put("issuedAt", nanos(value.issuedAt()));
+        record.put("sandbox", value.sandbox().map(SandboxId::value).orElse(null));
         return record;
     }
 
@@ -55,6 +60,7 @@ public final class SetpointMapper implements AvroMapper<Setpoint> {
                 enumValue(SetpointOrigin.class, record.get("origin")),
                 Optional.ofNullable(text(record.get("proposal"))).map(ProposalId::of),
                 text(record.get("issuedBy")),
-                instant(record.get("issuedAt")));
+                instant(record.get("issuedAt")),
+                Optional.ofNullable(text(record.get("sandbox"))).map(SandboxId::of));
     }
 }

@@ -93,6 +93,34 @@ class SchemaEvolutionTest {
         assertThat(decoded.p50(0)).isEqualTo(-110.0);
     }
 
+    @Test
+    void aSetpointWrittenByV1ReadsAsARealSetpoint() throws IOException {
+        Schema v1 = SchemaHistory.SETPOINT.schemas().get(0);
+        assertThat(v1.getField("sandbox")).isNull();
+        assertThat(SchemaHistory.SETPOINT.current().getField("sandbox")).isNotNull();
+        GenericRecord record = new GenericData.Record(v1);
+        record.put("id", "sp-v1");
+        record.put("asset", "gen-2-1");
+        record.put("kind", new GenericData.EnumSymbol(v1.getField("kind").schema(), "ACTIVE_POWER"));
+        record.put("target", 80.0);
+        record.put("validFrom", T0_NANOS);
+        record.put("validUntil", T0_NANOS + 60_000_000_000L);
+        record.put("origin", new GenericData.EnumSymbol(v1.getField("origin").schema(), "OPTIMISER"));
+        record.put("proposal", null);
+        record.put("issuedBy", "dispatch-optimizer");
+        record.put("issuedAt", T0_NANOS);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(new GenericData(), v1).encode(record, out);
+
+        io.gridai.model.Setpoint decoded = WireFormat.of(io.gridai.model.Setpoint.class).decode(out.toByteArray());
+
+        assertThat(decoded.sandbox()).as("no sandbox field in v1: a real setpoint").isEmpty();
+        assertThat(decoded.fromSandbox()).isFalse();
+        assertThat(decoded.origin()).isEqualTo(io.gridai.model.SetpointOrigin.OPTIMISER);
+        assertThat(decoded.target()).isEqualTo(80.0);
+        assertThat(decoded.validFrom()).isEqualTo(T0);
+    }
+
     private static byte[] encodeWithOlderSchema(Schema older) throws IOException {
         GenericRecord record = new GenericData.Record(older);
         record.put("id", "m-old-1");

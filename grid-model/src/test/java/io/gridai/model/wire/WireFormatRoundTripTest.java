@@ -67,6 +67,10 @@ class WireFormatRoundTripTest {
                 GridModelFixtures.T0);
 
         assertThat(roundTrip(operator)).isEqualTo(operator);
+        Setpoint sandboxed = operator.inSandbox(io.gridai.model.id.SandboxId.of("week-2020-07"));
+        assertThat(roundTrip(sandboxed)).isEqualTo(sandboxed);
+        assertThat(roundTrip(sandboxed).sandbox()).contains(io.gridai.model.id.SandboxId.of("week-2020-07"));
+        assertThat(roundTrip(operator).sandbox()).isEmpty();
         assertThat(roundTrip(known)).isEqualTo(known);
         assertThat(roundTrip(GridModelFixtures.rejectedRecord()).source()).isEmpty();
         SetpointAck rejected = SetpointAck.rejected(operator, "asset bess-lowestoft does not take STATE_OF_CHARGE"

@@ -90,15 +90,30 @@ public final class KafkaTwinLink implements AutoCloseable {
         setpoints.subscribe(List.of(topic.name()));
     }
 
-    /** Setpoints that arrived since the last call (never blocks long: at most {@code wait}). */
+    /**
+     * Setpoints that arrived since the last call (never blocks long: at most {@code wait}). A setpoint marked as
+     * decided in a sandbox ({@link Setpoint#fromSandbox()}) is dropped and logged, never applied: the publishers' guard
+     * keeps such setpoints off {@code grid.setpoints}, and this is the defence in depth should one get there anyway.
+     */
     public List<Setpoint> pollSetpoints(Duration wait) {
         List<Setpoint> out = new ArrayList<>();
         for (ConsumerRecord<AssetId, Setpoint> record : setpoints.poll(wait)) {
-            if (record.value() != null) {
+            if (record.value() != null && appliesToTheGrid(record.value())) {
                 out.add(record.value());
             }
         }
         return out;
+    }
+
+    /** False (and a warning) for a sandbox's setpoint: the twin actuates real setpoints only. */
+    static boolean appliesToTheGrid(Setpoint s) {
+        if (s.fromSandbox()) {
+            LOG.warn("setpoint ignored id={} asset={} origin={} issuedBy={}: it was decided in sandbox {} and must never"
+                    + " reach the grid; find the producer that wrote it to {} (the setpoint guard should have refused it)",
+                    s.id(), s.asset(), s.origin(), s.issuedBy(), s.sandbox().orElseThrow(), Topics.GRID_SETPOINTS.name());
+            return false;
+        }
+        return true;
     }
 
     /** Commits the setpoints returned so far: call once their acknowledgements are acknowledged by Kafka. */

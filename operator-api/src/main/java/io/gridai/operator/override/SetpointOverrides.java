@@ -76,8 +76,12 @@ public class SetpointOverrides {
     public record Accepted(Setpoint setpoint, AuditEvent audit, String auditChain, SetpointEnvelope.Kind checkedAs) {
     }
 
-    /** The outcome: accepted, or refused by the envelope with its reason. */
-    public sealed interface Outcome permits Done, Refused {
+    /** The outcome: accepted, refused by the envelope with its reason, or refused by the setpoint guard. */
+    public sealed interface Outcome permits Done, Refused, Guarded {
+    }
+
+    /** Refused by the setpoint guard: this service runs in a sandbox ({@code gridai.sandbox}); nothing audited or sent. */
+    public record Guarded(String reason) implements Outcome {
     }
 
     public record Done(Accepted accepted) implements Outcome {
@@ -128,8 +132,14 @@ public class SetpointOverrides {
             recordRefused(actor, request, kind, refusal.get());
             return new Refused(refusal.get(), kind);
         }
-        Setpoint setpoint = new Setpoint(SetpointId.random(), request.asset(), request.kind(), request.target(), now,
-                now.plus(request.validFor()), SetpointOrigin.OPERATOR, Optional.empty(), actor, now);
+        Setpoint setpoint = app.guard().mark(new Setpoint(SetpointId.random(), request.asset(), request.kind(), request.target(),
+                now, now.plus(request.validFor()), SetpointOrigin.OPERATOR, Optional.empty(), actor, now));
+        Optional<String> guarded = app.guard().check(Topics.GRID_SETPOINTS, setpoint);
+        if (guarded.isPresent()) {
+            // replays can never actuate: an operator API in a sandbox sends nothing to the real grid
+            metrics.counter("gridai.operator.setpoints.overrides", "outcome", "refused").increment();
+            return new Guarded(guarded.get());
+        }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("setpoint", setpoint.id().value());
         details.put("kind", setpoint.kind().name());

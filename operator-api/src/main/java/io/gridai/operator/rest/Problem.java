@@ -47,6 +47,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         FOUR_EYES(409, "four-eyes", "A second, different person must approve"),
         PROPOSAL_DECIDED(409, "proposal-already-decided", "The proposal is already decided"),
         SETPOINT_OUTSIDE_ENVELOPE(422, "setpoint-outside-envelope", "The setpoint is outside its safety envelope"),
+        SANDBOX_CANNOT_ACTUATE(409, "sandbox-cannot-actuate", "This service runs in a sandbox and publishes no real setpoints"),
         STREAM_POSITION_GONE(410, "stream-position-gone", "The stream can no longer resume from that event id"),
         NOT_ACCEPTABLE(406, "not-acceptable", "The requested media type is not available"),
         METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource"),
@@ -90,7 +91,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         public static Kind ofStatus(int status) {
             for (Kind k : values()) {
                 if (k.status == status && k != ALREADY_ACKNOWLEDGED && k != FOUR_EYES && k != PROPOSAL_DECIDED
-                        && k != SETPOINT_OUTSIDE_ENVELOPE) {
+                        && k != SETPOINT_OUTSIDE_ENVELOPE && k != SANDBOX_CANNOT_ACTUATE) {
                     return k;
                 }
             }

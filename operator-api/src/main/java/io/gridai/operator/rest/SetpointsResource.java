@@ -136,6 +136,8 @@ public class SetpointsResource {
     @APIResponse(responseCode = "201", description = "published (after the audit event)")
     @APIResponse(responseCode = "400", description = "a malformed body, kind, validFor or reason",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "this service runs in a sandbox (gridai.sandbox): no real setpoint",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "outside the safety envelope: the detail says which limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "no grid case configured, the live state or Kafka unavailable",
@@ -154,6 +156,9 @@ public class SetpointsResource {
                     + e.getMessage());
         } catch (SetpointOverrides.NotPublishedException e) {
             throw new ProblemException(Problem.Kind.UNAVAILABLE, e.getMessage());
+        }
+        if (outcome instanceof SetpointOverrides.Guarded guarded) {
+            throw new ProblemException(Problem.Kind.SANDBOX_CANNOT_ACTUATE, guarded.reason(), Map.of("asset", id.value()));
         }
         if (outcome instanceof SetpointOverrides.Refused refused) {
             Map<String, Object> members = new LinkedHashMap<>();

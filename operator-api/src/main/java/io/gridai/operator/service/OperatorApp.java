@@ -1,5 +1,8 @@
 package io.gridai.operator.service;
 
+import io.gridai.service.runtime.SetpointGuard;
+import io.micrometer.core.instrument.FunctionCounter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.gridai.service.runtime.KafkaClientProperties;
 import io.gridai.model.ActorType;
 import io.gridai.model.AuditEvent;
@@ -65,6 +68,8 @@ public class OperatorApp {
     private final AlertBook alerts;
     private final ZoneBook zones;
     private final KafkaProducer<byte[], byte[]> producer;
+    /** Replays can never actuate ({@code gridai.sandbox}): guards the producer and every override. */
+    private final SetpointGuard guard;
     private final AuditTrail audit;
     private final Counter acknowledged;
     private final Thread thread;
@@ -74,16 +79,19 @@ public class OperatorApp {
     private volatile List<AuditEvent> restoredChain;
 
     public OperatorApp(OperatorConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, @ConfigProperty(name = SetpointGuard.SANDBOX_PROPERTY) Optional<String> sandbox) {
         this.config = config;
         this.kafka = kafka;
         try {
+            this.guard = SetpointGuard.fromConfig(sandbox);
             this.alerts = new AlertBook(config.alerts().maxCount());
             this.zones = new ZoneBook(config.zones().maxWindows(), config.zones().maxForecasts());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
-        this.producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer());
+        FunctionCounter.builder("gridai.setpoints.guard.refused", guard, SetpointGuard::refusals)
+                .description("records the setpoint guard refused (a sandbox's setpoints kept off real topics)").register(metrics);
+        this.producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), guard.valueSerializer());
         this.audit = new AuditTrail(kafka, producer, config.audit().chain(), config.audit().timeout(),
                 "gridai-%s-audit-reader".formatted(config.audit().chain()));
         this.acknowledged = Counter.builder("gridai.operator.alerts.acknowledged")
@@ -134,6 +142,11 @@ public class OperatorApp {
      */
     public Optional<List<AuditEvent>> restoredChain() {
         return Optional.ofNullable(restoredChain);
+    }
+
+    /** The setpoint guard of this process: overrides are marked and checked with it. */
+    public SetpointGuard guard() {
+        return guard;
     }
 
     /** The service's one idempotent producer ({@code acks=all}, no linger) for what operators' actions publish. */

@@ -2,12 +2,14 @@ package io.gridai.service.runtime;
 
 import io.gridai.model.Setpoint;
 import io.gridai.model.id.AssetId;
+import io.gridai.model.id.SandboxId;
 import io.gridai.model.unit.MeasurementKind;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Manual holds read from {@code grid.setpoints}: per asset, the latest {@code ACTIVE_POWER} setpoint a person decided
@@ -17,24 +19,57 @@ import java.util.concurrent.ConcurrentHashMap;
  * person's. A later-issued manual setpoint of the same asset replaces the earlier one (as at the twin), also one with a
  * shorter validity, which is how a hold is ended early. Setpoints of the controllers themselves are never holds.
  * Thread-safe; one entry per asset, so it stays as small as the grid.
+ *
+ * <p>Holds belong to one namespace: a real process's holds ({@link #ManualHolds()}) are real setpoints only, and a
+ * sandboxed one's ({@link #ManualHolds(Optional)}) are its own sandbox's only. A setpoint marked with another sandbox
+ * (which the publishers' {@link SetpointGuard} keeps off real topics) is ignored and logged: a replay's operator
+ * override never holds a real asset.
  */
 public final class ManualHolds {
 
-    private final Map<AssetId, Setpoint> latest = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(ManualHolds.class);
 
-    /** Whether a setpoint can hold its asset: decided by a person, on ACTIVE_POWER. */
+    private final Map<AssetId, Setpoint> latest = new ConcurrentHashMap<>();
+    private final Optional<SandboxId> sandbox;
+
+    /** The holds of a real process: setpoints of a sandbox are ignored. */
+    public ManualHolds() {
+        this(Optional.empty());
+    }
+
+    /** The holds of a process in {@code sandbox} (empty: a real process). */
+    public ManualHolds(Optional<SandboxId> sandbox) {
+        this.sandbox = java.util.Objects.requireNonNull(sandbox, "sandbox");
+    }
+
+    /** Whether a setpoint can hold a real asset: decided by a person, on ACTIVE_POWER, and not in a sandbox. */
     public static boolean isHold(Setpoint s) {
+        return isHold(s, Optional.empty());
+    }
+
+    /** Whether a setpoint can hold its asset in {@code sandbox} (empty: the real grid): {@link #isHold(Setpoint)} there. */
+    public static boolean isHold(Setpoint s, Optional<SandboxId> sandbox) {
+        return personDecided(s) && s.sandbox().equals(sandbox);
+    }
+
+    private static boolean personDecided(Setpoint s) {
         return s.origin().manual() && s.kind() == MeasurementKind.ACTIVE_POWER;
     }
 
     /**
      * Files a setpoint.
      *
-     * @return true when it is a hold and now the latest of its asset; false for a setpoint that is no hold, or one
-     *         issued before the hold already filed
+     * @return true when it is a hold and now the latest of its asset; false for a setpoint that is no hold, one of
+     *         another namespace (a sandbox's in a real process), or one issued before the hold already filed
      */
     public boolean offer(Setpoint s) {
-        if (!isHold(s)) {
+        if (!personDecided(s)) {
+            return false;
+        }
+        if (!isHold(s, sandbox)) {
+            LOG.warnf("setpoint ignored as a manual hold id=%s asset=%s origin=%s: it was decided in %s, and this process"
+                    + " runs %s", s.id(), s.asset(), s.origin(), s.sandbox().map(id -> "sandbox " + id).orElse("no sandbox"),
+                    sandbox.map(id -> "in sandbox " + id).orElse("for the real grid"));
             return false;
         }
         Setpoint kept = latest.merge(s.asset(), s, (old, neu) -> neu.issuedAt().isBefore(old.issuedAt()) ? old : neu);

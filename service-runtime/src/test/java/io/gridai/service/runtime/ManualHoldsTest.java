@@ -6,6 +6,7 @@ import io.gridai.model.Setpoint;
 import io.gridai.model.SetpointOrigin;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.id.ProposalId;
+import io.gridai.model.id.SandboxId;
 import io.gridai.model.id.SetpointId;
 import io.gridai.model.unit.MeasurementKind;
 import java.time.Duration;
@@ -52,6 +53,24 @@ class ManualHoldsTest {
         assertThat(holds.at(GEN, T0.plusSeconds(120))).as("the shorter, later one ended the hold").isEmpty();
         assertThat(holds.offer(first)).isFalse();
         assertThat(holds.at(GEN, T0.plusSeconds(60))).contains(release);
+    }
+
+    @Test
+    void aSandboxOperatorSetpointIsNoHoldForTheRealGridButIsOneInItsOwnSandbox() {
+        Setpoint sandboxed = setpoint(GEN, 100, SetpointOrigin.OPERATOR, T0, Duration.ofMinutes(15), T0).inSandbox(SandboxId.of("s1"));
+        ManualHolds real = new ManualHolds();
+        ManualHolds s1 = new ManualHolds(Optional.of(SandboxId.of("s1")));
+        ManualHolds s2 = new ManualHolds(Optional.of(SandboxId.of("s2")));
+
+        assertThat(ManualHolds.isHold(sandboxed)).as("no hold on the real grid").isFalse();
+        assertThat(ManualHolds.isHold(sandboxed, Optional.of(SandboxId.of("s1")))).isTrue();
+        assertThat(real.offer(sandboxed)).isFalse();
+        assertThat(real.at(T0)).isEmpty();
+        assertThat(s2.offer(sandboxed)).isFalse();
+        assertThat(s1.offer(sandboxed)).isTrue();
+        assertThat(s1.at(GEN, T0)).contains(sandboxed);
+        assertThat(s1.offer(setpoint(GEN, 90, SetpointOrigin.OPERATOR, T0, Duration.ofMinutes(15), T0.plusSeconds(1))))
+                .as("a real setpoint is no hold inside a sandbox").isFalse();
     }
 
     private static Setpoint setpoint(AssetId asset, double mw, SetpointOrigin origin, Instant from, Duration validity, Instant issued) {

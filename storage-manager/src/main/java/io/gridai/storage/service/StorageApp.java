@@ -1,6 +1,9 @@
 package io.gridai.storage.service;
 
 import io.gridai.service.runtime.KafkaClientProperties;
+import io.gridai.service.runtime.SetpointGuard;
+import io.micrometer.core.instrument.FunctionCounter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.gridai.model.Alert;
 import io.gridai.model.AlertState;
 import io.gridai.model.AlertType;
@@ -80,6 +83,8 @@ public class StorageApp {
     private final AssetId frequencyAsset;
     private final MeterRegistry metrics;
     private final KafkaProducer<byte[], byte[]> producer;
+    /** Replays can never actuate: marks and checks every setpoint, and guards the producer ({@code gridai.sandbox}). */
+    private final SetpointGuard guard;
     private final Thread thread;
     private final AtomicReference<Instant> telemetryClock = new AtomicReference<>();
     private final Map<String, Counter> published = new ConcurrentHashMap<>();
@@ -94,7 +99,12 @@ public class StorageApp {
     private long lastStepNanos;
 
     public StorageApp(StorageConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, @ConfigProperty(name = SetpointGuard.SANDBOX_PROPERTY) Optional<String> sandbox) {
+        try {
+            this.guard = SetpointGuard.fromConfig(sandbox);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
         this.config = config;
         this.kafka = kafka;
         this.metrics = metrics;
@@ -134,13 +144,15 @@ public class StorageApp {
         Gauge.builder("gridai.storage.fleet.reserve", controller, FleetController::reserveMw).baseUnit("megawatts")
                 .description("frequency-response reserve the fleet holds: responding units only, not held or safe-held ones")
                 .register(metrics);
-        this.producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer());
+        FunctionCounter.builder("gridai.setpoints.guard.refused", guard, SetpointGuard::refusals)
+                .description("records the setpoint guard refused (a sandbox's setpoints kept off real topics)").register(metrics);
+        this.producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), guard.valueSerializer());
         this.thread = new Thread(this::run, "storage-inputs");
         thread.setDaemon(true);
         thread.start();
-        LOG.infof("storage manager started units=%d batteries=%s liveState=%s frequencyAsset=%s clock=%s response=%s",
+        LOG.infof("storage manager started units=%d batteries=%s liveState=%s frequencyAsset=%s clock=%s response=%s sandbox=%s",
                 fleet.size(), fleet.stream().map(u -> u.asset().value()).toList(), liveTopic.name(), frequencyAsset,
-                config.clock(), config.response().enabled() ? "on" : "off");
+                config.clock(), config.response().enabled() ? "on" : "off", guard.sandbox().map(Object::toString).orElse("none"));
         for (UnitLimits u : fleet) {
             LOG.infof("battery asset=%s capacityMwh=%.1f chargeMw=%.1f dischargeMw=%.1f soc=%.2f..%.2f rampMwPerS=%.2f"
                     + " reserveMw=%.2f droopMwPerHz=%.2f degradationCostPerMwh=%.2f", u.asset(), u.capacityMwh(),
@@ -354,7 +366,11 @@ public class StorageApp {
                         d.asset(), d.targetMw(), d.upperMw(), d.lowerMw());
             }
         }
-        for (Setpoint s : step.setpoints()) {
+        for (Setpoint decided : step.setpoints()) {
+            Setpoint s = guard.mark(decided);
+            if (guard.check(Topics.GRID_SETPOINTS, s).isPresent()) {
+                continue; // a sandboxed manager: refused, counted and logged by the guard; nothing reaches the grid
+            }
             Mode mode = modes.get(s.asset());
             send(Topics.GRID_SETPOINTS, s.asset(), s, () -> published.computeIfAbsent(mode.name(),
                     m -> Counter.builder("gridai.storage.setpoints.published").tag("mode", m)

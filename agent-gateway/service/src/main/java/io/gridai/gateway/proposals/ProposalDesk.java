@@ -155,6 +155,9 @@ public class ProposalDesk {
         this.clock = clock;
         this.reviewer = reviewer;
         this.metrics = metrics;
+        io.micrometer.core.instrument.FunctionCounter.builder("gridai.setpoints.guard.refused", app.guard(),
+                io.gridai.service.runtime.SetpointGuard::refusals)
+                .description("records the setpoint guard refused (a sandbox's setpoints kept off real topics)").register(metrics);
         // the chain first: a decision read before the proposals are restored would find none
         app.onAuditLoaded(this::restore);
         app.onDecision(this::decided);
@@ -397,9 +400,17 @@ public class ProposalDesk {
             fromMw.add(from);
             movedMw += Math.abs(a.target() - from);
             movedMwh += Math.abs(a.target() - from) * a.validFor().toSeconds() / 3600.0;
-            setpoints.add(new Setpoint(SetpointId.random(), a.asset(), a.kind(), a.target(), now,
+            setpoints.add(app.guard().mark(new Setpoint(SetpointId.random(), a.asset(), a.kind(), a.target(), now,
                     now.plus(a.validFor()), SetpointOrigin.APPROVED_PROPOSAL, Optional.of(t.proposal.id()),
-                    "agent-gateway", now));
+                    "agent-gateway", now)));
+        }
+        for (Setpoint s : setpoints) {
+            Optional<String> guarded = app.guard().check(Topics.GRID_SETPOINTS, s);
+            if (guarded.isPresent()) {
+                // replays can never actuate: a gateway in a sandbox executes nothing on the real grid
+                finish(t, ProposalStatus.REJECTED, "not executed: " + guarded.get());
+                return;
+            }
         }
         for (int i = 0; i < setpoints.size(); i++) {
             Setpoint s = setpoints.get(i);

@@ -13,6 +13,10 @@ import io.gridai.model.id.ZoneId;
 import io.gridai.model.topic.Topic;
 import io.gridai.model.topic.Topics;
 import io.gridai.service.runtime.KafkaClientProperties;
+import io.gridai.service.runtime.SetpointGuard;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
@@ -66,7 +70,9 @@ public class GatewayApp {
     private final TopicFollower follower;
     private final TopicFollower clockFollower;
     private final TopicFollower holdsFollower;
-    private final io.gridai.service.runtime.ManualHolds holds = new io.gridai.service.runtime.ManualHolds();
+    private final io.gridai.service.runtime.ManualHolds holds;
+    /** Replays can never actuate ({@code gridai.sandbox}): guards the producer and every approved proposal's setpoints. */
+    private final SetpointGuard guard;
     private final Thread loader;
     private volatile boolean running = true;
     /** Records of what was refused or read, written off the caller's thread (in order; the chain is one writer). */
@@ -78,12 +84,18 @@ public class GatewayApp {
             });
 
     public GatewayApp(GatewayConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            GridClock clock) {
+            GridClock clock, @ConfigProperty(name = SetpointGuard.SANDBOX_PROPERTY) Optional<String> sandbox) {
         this.config = config;
         this.clock = clock;
+        try {
+            this.guard = SetpointGuard.fromConfig(sandbox);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+        this.holds = new io.gridai.service.runtime.ManualHolds(guard.sandbox());
         Properties p = KafkaClientProperties.durableProducer(kafka, "gridai-agent-gateway");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), guard.valueSerializer());
         this.audit = new AuditTrail(kafka, producer, config.audit().chain(), config.audit().timeout(),
                 "gridai-%s-audit-reader".formatted(config.audit().chain()));
         this.follower = new TopicFollower("gateway-inputs", kafka, List.of(Topics.GRID_ALERTS.name(),
@@ -203,6 +215,11 @@ public class GatewayApp {
         if (loadedChain != null) {
             handler.accept(loadedChain);
         }
+    }
+
+    /** The setpoint guard of this process: approved proposals' setpoints are marked and checked with it. */
+    public SetpointGuard guard() {
+        return guard;
     }
 
     /** The manual holds (operators' overrides, approved proposals) read from {@code grid.setpoints}. */

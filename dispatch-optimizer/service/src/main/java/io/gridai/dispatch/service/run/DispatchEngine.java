@@ -43,6 +43,7 @@ import io.gridai.model.SetpointOrigin;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.id.SetpointId;
 import io.gridai.model.id.ZoneId;
+import io.gridai.model.topic.Topic;
 import io.gridai.model.topic.Topics;
 import io.gridai.model.unit.MeasurementKind;
 import io.gridai.network.MatpowerBranch;
@@ -273,7 +274,7 @@ public final class DispatchEngine implements AutoCloseable {
             consider(asset, SafetyEnvelope.Kind.BATTERY, target, now, first, validUntil, records, targets, refused);
         }
         for (SolveRecord.Refusal r : refused) {
-            LOG.warnf("setpoint withheld by the safety envelope solve=%s asset=%s target=%.3f reason=%s", solveId, r.asset(), r.targetMw(),
+            LOG.warnf("setpoint withheld solve=%s asset=%s target=%.3f reason=%s", solveId, r.asset(), r.targetMw(),
                     r.reason());
         }
         metrics.counter("gridai.dispatch.setpoints.refused").increment(refused.size());
@@ -296,11 +297,17 @@ public final class DispatchEngine implements AutoCloseable {
             return;
         }
         AssetId id = AssetId.of(asset);
-        Setpoint sp = new Setpoint(SetpointId.random(), id, MeasurementKind.ACTIVE_POWER, target, now, validUntil, SetpointOrigin.OPTIMISER,
-                Optional.empty(), ISSUER, now);
+        Setpoint sp = out.guard().mark(new Setpoint(SetpointId.random(), id, MeasurementKind.ACTIVE_POWER, target, now, validUntil,
+                SetpointOrigin.OPTIMISER, Optional.empty(), ISSUER, now));
         // A battery's target is its schedule for the storage manager, which adds frequency response and reserve holding
         // and alone sets batteries; generators' setpoints go to the plant.
-        records.add(new KafkaOut.Out<>(kind == SafetyEnvelope.Kind.BATTERY ? Topics.GRID_STORAGE_SCHEDULES : Topics.GRID_SETPOINTS, id, sp));
+        Topic<AssetId, Setpoint> topic = kind == SafetyEnvelope.Kind.BATTERY ? Topics.GRID_STORAGE_SCHEDULES : Topics.GRID_SETPOINTS;
+        Optional<String> guarded = out.guard().check(topic, sp);
+        if (guarded.isPresent()) {
+            refused.add(new SolveRecord.Refusal(asset, target, guarded.get()));
+            return; // replays can never actuate: a sandboxed service's setpoint never reaches a real topic
+        }
+        records.add(new KafkaOut.Out<>(topic, id, sp));
         targets.put(asset, target);
     }
 

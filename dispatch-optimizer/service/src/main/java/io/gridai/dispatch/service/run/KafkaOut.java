@@ -1,6 +1,7 @@
 package io.gridai.dispatch.service.run;
 
 import io.gridai.service.runtime.KafkaClientProperties;
+import io.gridai.service.runtime.SetpointGuard;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +22,28 @@ import io.gridai.model.topic.Topic;
 
 /**
  * The service's producer (acks=all, idempotent): setpoints and audit events, each batch waited for until the broker
- * has acknowledged it.
+ * has acknowledged it. Its value serializer is the process's {@link SetpointGuard}: a record the guard forbids (in a
+ * sandbox, anything outside the sandbox's topics; anywhere, a sandbox's setpoint outside its sandbox) is never sent, and
+ * the batch fails with the guard's reason.
  */
 public final class KafkaOut implements AutoCloseable {
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaProducer<byte[], byte[]> producer;
+    private final SetpointGuard guard;
 
-    public KafkaOut(Map<String, Object> kafka) {
+    public KafkaOut(Map<String, Object> kafka, SetpointGuard guard) {
         Properties p = KafkaClientProperties.durableProducer(kafka, "gridai-dispatch-optimizer");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis() / 2);
-        producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        this.guard = guard;
+        producer = new KafkaProducer<>(p, new ByteArraySerializer(), guard.valueSerializer());
+    }
+
+    /** The guard every record of this producer passes. */
+    public SetpointGuard guard() {
+        return guard;
     }
 
     /** One record to send. */
@@ -54,6 +64,8 @@ public final class KafkaOut implements AutoCloseable {
             producer.flush();
         } catch (org.apache.kafka.common.errors.InterruptException e) {
             throw e;
+        } catch (SetpointGuard.SetpointRefused e) {
+            throw new KafkaOutException("the setpoint guard refused a record, so the batch was not completed: " + e.getMessage());
         } catch (org.apache.kafka.common.KafkaException e) {
             throw new KafkaOutException("Kafka did not take the records: " + e.getMessage()
                     + "; check kafka.bootstrap.servers and that the broker runs");

@@ -85,12 +85,12 @@ public record SolveRecord(String id, String trigger, Instant startedAt, Instant 
      * @param published   how many were published
      * @param validUntil  when they expire (first period end + grace)
      * @param targets     published target per asset, MW
-     * @param refused     held back by the safety envelope, with the reason
+     * @param refused     held back by the safety envelope or the setpoint guard (a sandboxed service), with the reason
      */
     public record SetpointOutcome(int published, Instant validUntil, Map<String, Double> targets, List<Refusal> refused) {
     }
 
-    /** A target the safety envelope held back. */
+    /** A target the safety envelope or the setpoint guard held back. */
     public record Refusal(String asset, double targetMw, String reason) {
     }
 }

@@ -11,6 +11,7 @@ import io.gridai.dispatch.opf.DispatchSettings;
 import io.gridai.dispatch.service.config.DispatchConfig;
 import io.gridai.network.BatteryPlacement;
 import io.gridai.service.runtime.ManualHolds;
+import io.gridai.service.runtime.SetpointGuard;
 import io.gridai.dispatch.service.grid.DispatchGrid;
 import io.gridai.dispatch.service.inputs.ForecastBook;
 import io.gridai.dispatch.service.inputs.InputConsumer;
@@ -25,6 +26,7 @@ import io.gridai.model.GridModelException;
 import io.gridai.model.Measurement;
 import io.gridai.model.topic.Topic;
 import io.gridai.model.topic.Topics;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
@@ -32,6 +34,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Wires the service from configuration at start: reads the case (a wrong case or naming file stops the start with the
@@ -53,10 +56,15 @@ public class DispatchApp {
     private DispatchEngine engine;
     private Topic<?, Measurement> liveTopic;
 
-    public DispatchApp(DispatchConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry metrics) {
+    private final Optional<String> sandbox;
+    private SetpointGuard guard;
+
+    public DispatchApp(DispatchConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry metrics,
+            @ConfigProperty(name = SetpointGuard.SANDBOX_PROPERTY) Optional<String> sandbox) {
         this.config = config;
         this.kafka = kafka;
         this.metrics = metrics;
+        this.sandbox = sandbox;
     }
 
     void start(@Observes StartupEvent event) {
@@ -71,13 +79,16 @@ public class DispatchApp {
     }
 
     private void wire() {
+        guard = SetpointGuard.fromConfig(sandbox);
+        FunctionCounter.builder("gridai.setpoints.guard.refused", guard, SetpointGuard::refusals)
+                .description("records the setpoint guard refused (a sandbox's setpoints kept off real topics)").register(metrics);
         liveTopic = liveStateTopic(config.inputs().liveStateTopic().orElse(Topics.TELEMETRY_CLEAN.name()));
         DispatchConfig.Grid g = config.grid();
         grid = DispatchGrid.load(g.caseFile(), g.generatorNames(), g.zoneTemplate(), BatteryPlacement.parseList(g.batteries(), "gridai.dispatch.grid.batteries"),
                 g.defaultRampPerMinute());
         ForecastBook forecasts = new ForecastBook(config.inputs().demandQuantile());
         live = new LiveState();
-        ManualHolds holds = new ManualHolds();
+        ManualHolds holds = new ManualHolds(guard.sandbox());
         history = new SolveHistory(config.solvesKept());
         DispatchSettings settings = new DispatchSettings(true, config.costs().sheddingPerMwh(), config.costs().surplusPerMwh(), 1e-6, 50,
                 config.horizon().solverTimeLimit());
@@ -85,7 +96,7 @@ public class DispatchApp {
                 config.inputs().maxStateAge(), forecasts.publishedLevel(), settings,
                 new HorizonPlanner.BatteryModel(g.batteryEfficiency(), g.batterySocMin(), g.batterySocMax(), g.batteryCyclingCostPerMwh()));
         SafetyEnvelope envelope = new SafetyEnvelope(grid, live, planner, config.setpoints().toleranceMw());
-        out = new KafkaOut(kafka);
+        out = new KafkaOut(kafka, guard);
         Optional<AuditChain> audit = config.audit().enabled() ? Optional.of(new AuditChain(kafka, out, config.audit().chain()))
                 : Optional.empty();
         Supplier<Optional<Instant>> clock = config.clock() == DispatchConfig.ClockSource.WALL ? () -> Optional.of(Instant.now())
@@ -98,9 +109,9 @@ public class DispatchApp {
         inputs.start();
         engine.start();
         LOG.infof("dispatch service started case=%s sha256=%s buses=%d branches=%d units=%d batteries=%d zones=%s periods=%d"
-                + " periodLength=%s clock=%s liveState=%s", grid.caseName(), grid.fileSha256(), grid.network().busCount(),
+                + " periodLength=%s clock=%s liveState=%s sandbox=%s", grid.caseName(), grid.fileSha256(), grid.network().busCount(),
                 grid.network().branchCount(), grid.units().size(), grid.batteries().size(), grid.zones(), config.horizon().periods(),
-                config.horizon().periodLength(), config.clock(), liveTopic.name());
+                config.horizon().periodLength(), config.clock(), liveTopic.name(), guard.sandbox().map(Object::toString).orElse("none"));
     }
 
     private static Topic<?, Measurement> liveStateTopic(String name) {
