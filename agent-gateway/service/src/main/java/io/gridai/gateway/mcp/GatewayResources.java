@@ -1,6 +1,7 @@
 package io.gridai.gateway.mcp;
 
 import io.gridai.model.id.ZoneId;
+import io.gridai.model.topic.Topics;
 import io.quarkiverse.mcp.server.RequestId;
 import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.Resource;
@@ -49,7 +50,7 @@ public class GatewayResources {
     ResourceResponse gridAlerts(RequestUri uri, RequestId requestId) {
         return calls.read(GatewayResource.GRID_ALERTS, uri.value(), requestId, caller -> {
             var alerts = reads.alerts(caller, Optional.empty());
-            return new Views.AlertsView(caller.scopeText(), alerts.size(), alerts, "grid.alerts");
+            return new Views.AlertsView(caller.scopeText(), alerts.size(), alerts, Topics.GRID_ALERTS.name());
         });
     }
 
