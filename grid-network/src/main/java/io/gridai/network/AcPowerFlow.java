@@ -121,10 +121,25 @@ public final class AcPowerFlow {
     }
 
     private static LoadFlowParameters parameters(AcPowerFlowOptions options, String slackLfBusId) {
-        LoadFlowParameters parameters = new LoadFlowParameters()
-                .setVoltageInitMode(options.initialState() == AcPowerFlowOptions.InitialState.CASE
+        // OpenLoadFlow reports MAX_ITERATION_REACHED as soon as its count reaches its limit, even when that last
+        // iteration converged: one more makes "converged within maxIterations iterations" exact
+        return matpowerParameters(slackLfBusId, options.initialState() == AcPowerFlowOptions.InitialState.CASE
                         ? LoadFlowParameters.VoltageInitMode.PREVIOUS_VALUES
-                        : LoadFlowParameters.VoltageInitMode.UNIFORM_VALUES)
+                        : LoadFlowParameters.VoltageInitMode.UNIFORM_VALUES,
+                options.maxIterations() + 1, options.toleranceMw());
+    }
+
+    /**
+     * MATPOWER's AC power flow formulation in OpenLoadFlow's terms: one slack bus (OpenLoadFlow's bus id
+     * {@code slackLfBusId}) takes the whole imbalance, reactive limits not enforced, no transformer, phase-shifter or
+     * shunt control, no plausibility filter on target voltages, Newton-Raphson stopped per equation type at
+     * {@code toleranceMw} MW and Mvar. Shared by this class and the agent gateway's security studies, so that both
+     * solve the same problem.
+     */
+    public static LoadFlowParameters matpowerParameters(String slackLfBusId, LoadFlowParameters.VoltageInitMode init,
+            int maxNewtonRaphsonIterations, double toleranceMw) {
+        LoadFlowParameters parameters = new LoadFlowParameters()
+                .setVoltageInitMode(init)
                 .setDistributedSlack(false)
                 .setUseReactiveLimits(false)
                 .setTransformerVoltageControlOn(false)
@@ -138,12 +153,10 @@ public final class AcPowerFlow {
         OpenLoadFlowParameters olf = new OpenLoadFlowParameters()
                 .setSlackBusSelectionMode(SlackBusSelectionMode.NAME)
                 .setSlackBusesIds(List.of(slackLfBusId))
-                // OpenLoadFlow reports MAX_ITERATION_REACHED as soon as its count reaches its limit, even when that last
-                // iteration converged: one more makes "converged within maxIterations iterations" exact
-                .setMaxNewtonRaphsonIterations(options.maxIterations() + 1)
+                .setMaxNewtonRaphsonIterations(maxNewtonRaphsonIterations)
                 .setNewtonRaphsonStoppingCriteriaType(NewtonRaphsonStoppingCriteriaType.PER_EQUATION_TYPE_CRITERIA)
-                .setMaxActivePowerMismatch(options.toleranceMw())
-                .setMaxReactivePowerMismatch(options.toleranceMw())
+                .setMaxActivePowerMismatch(toleranceMw)
+                .setMaxReactivePowerMismatch(toleranceMw)
                 // every VG is a valid set point for MATPOWER: no plausibility filter on target voltages
                 .setMinPlausibleTargetVoltage(0.0)
                 .setMaxPlausibleTargetVoltage(Double.MAX_VALUE)

@@ -391,11 +391,11 @@ public final class ProposalReview {
     }
 
     private StudyResult base(LiveSnapshot live, Map<AssetId, Double> applied) {
-        BaseKey key = new BaseKey(live.activePowerMw(), Map.copyOf(applied));
-        BaseStudy cached = lastBase;
-        if (cached != null && cached.key().equals(key)) {
-            return cached.result();
+        Optional<StudyResult> cached = cachedBase(live, applied);
+        if (cached.isPresent()) {
+            return cached.get();
         }
+        BaseKey key = new BaseKey(live.activePowerMw(), Map.copyOf(applied));
         StudyResult result = grid.study(new StudyRequest(live.activePowerMw(), applied, Set.of(), true));
         lastBase = new BaseStudy(key, result);
         return result;

@@ -11,9 +11,6 @@ import com.powsybl.iidm.network.VariantManager;
 import com.powsybl.iidm.network.VariantManagerConstants;
 import com.powsybl.loadflow.LoadFlowParameters;
 import com.powsybl.loadflow.LoadFlowResult;
-import com.powsybl.openloadflow.OpenLoadFlowParameters;
-import com.powsybl.openloadflow.ac.solver.NewtonRaphsonStoppingCriteriaType;
-import com.powsybl.openloadflow.network.SlackBusSelectionMode;
 import com.powsybl.openloadflow.sa.OpenSecurityAnalysisParameters;
 import com.powsybl.openloadflow.sa.OpenSecurityAnalysisProvider;
 import com.powsybl.security.BusBreakerViolationLocation;
@@ -488,30 +485,8 @@ public final class StudyGrid {
     }
 
     private LoadFlowParameters loadFlowParameters() {
-        LoadFlowParameters parameters = new LoadFlowParameters()
-                .setVoltageInitMode(LoadFlowParameters.VoltageInitMode.DC_VALUES)
-                .setDistributedSlack(false)
-                .setUseReactiveLimits(false)
-                .setTransformerVoltageControlOn(false)
-                .setPhaseShifterRegulationOn(false)
-                .setShuntCompensatorVoltageControlOn(false)
-                .setTwtSplitShuntAdmittance(true)
-                .setReadSlackBus(false)
-                .setWriteSlackBus(false)
-                .setHvdcAcEmulation(false)
-                .setConnectedComponentMode(LoadFlowParameters.ConnectedComponentMode.MAIN);
-        OpenLoadFlowParameters olf = new OpenLoadFlowParameters()
-                .setSlackBusSelectionMode(SlackBusSelectionMode.NAME)
-                .setSlackBusesIds(List.of(slackLfBusId))
-                .setMaxNewtonRaphsonIterations(options.maxIterations())
-                .setNewtonRaphsonStoppingCriteriaType(NewtonRaphsonStoppingCriteriaType.PER_EQUATION_TYPE_CRITERIA)
-                .setMaxActivePowerMismatch(options.toleranceMw())
-                .setMaxReactivePowerMismatch(options.toleranceMw())
-                .setMinPlausibleTargetVoltage(0.0)
-                .setMaxPlausibleTargetVoltage(Double.MAX_VALUE)
-                .setWriteReferenceTerminals(false);
-        parameters.addExtension(OpenLoadFlowParameters.class, olf);
-        return parameters;
+        return io.gridai.network.AcPowerFlow.matpowerParameters(slackLfBusId, LoadFlowParameters.VoltageInitMode.DC_VALUES,
+                options.maxIterations(), options.toleranceMw());
     }
 
     private StudyResult toResult(SecurityAnalysisResult result, Set<AssetId> ignored, Duration duration) {
