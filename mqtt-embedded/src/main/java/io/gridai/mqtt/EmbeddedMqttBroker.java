@@ -6,6 +6,9 @@ import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptConnectMessage;
+import io.moquette.interception.messages.InterceptConnectionLostMessage;
+import io.moquette.interception.messages.InterceptDisconnectMessage;
 import io.moquette.interception.messages.InterceptSubscribeMessage;
 import io.moquette.interception.messages.InterceptUnsubscribeMessage;
 import java.io.IOException;
@@ -148,6 +151,18 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         return subscriptions.has(clientId, topicFilter);
     }
 
+    /**
+     * True once the broker has finished accepting this client's connection (and until it disconnects). A client that
+     * sends SUBSCRIBE before then may be dropped: Moquette marks a connection usable only in the listener of its
+     * CONNACK write, which its session thread attaches after the write was queued, so on a CPU-starved machine the
+     * client can receive the CONNACK and send SUBSCRIBE first, and Moquette then closes the connection ("SUBSCRIBE
+     * received on already closed connection"). Publishes are not affected. Clients that reconnect (ingestion's does)
+     * recover by themselves; a client that must not see that drop waits for this first.
+     */
+    public boolean isConnected(String clientId) {
+        return subscriptions.connected(clientId);
+    }
+
     /** Stops the broker; persistent sessions stay in the data directory. */
     @Override
     public synchronized void close() {
@@ -164,10 +179,30 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     private static final class Subscriptions extends AbstractInterceptHandler {
 
         private final Map<String, Set<String>> byClient = new ConcurrentHashMap<>();
+        private final Set<String> connected = ConcurrentHashMap.newKeySet();
 
         @Override
         public String getID() {
             return "gridai-subscriptions";
+        }
+
+        @Override
+        public void onConnect(InterceptConnectMessage message) {
+            connected.add(message.getClientID());
+            LOG.info("MQTT client connected clientId={} username={}", message.getClientID(), message.getUsername());
+        }
+
+        @Override
+        public void onDisconnect(InterceptDisconnectMessage message) {
+            connected.remove(message.getClientID());
+        }
+
+        @Override
+        public void onConnectionLost(InterceptConnectionLostMessage message) {
+            if (connected.remove(message.getClientID())) {
+                LOG.info("MQTT connection lost clientId={} username={}", message.getClientID(),
+                        message.getUsername());
+            }
         }
 
         @Override
@@ -191,6 +226,10 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         @Override
         public void onSessionLoopError(Throwable error) {
             LOG.warn("MQTT broker session loop error: {}", error.toString());
+        }
+
+        boolean connected(String clientId) {
+            return connected.contains(clientId);
         }
 
         boolean has(String clientId, String topicFilter) {

@@ -152,6 +152,7 @@ class EmbeddedMqttBrokerTest {
         ingestion.setManualAcks(true);
         ingestion.setCallback(first);
         ingestion.connect(options(INGESTION, USERS.get(INGESTION), false));
+        awaitAccepted(shared, "ingestion-crash");
         ingestion.subscribe("gridai/telemetry/#", 1);
         MqttClient north = connect(shared, "north-crash", "north-grid", true);
         north.publish("gridai/telemetry/north-grid/crash", payload("taken, never acknowledged"), 1, false);
@@ -185,6 +186,7 @@ class EmbeddedMqttBrokerTest {
         MqttClient client = client(broker, clientId);
         client.setCallback(received);
         client.connect(options(INGESTION, USERS.get(INGESTION), clean));
+        awaitAccepted(broker, clientId);
         int[] granted = client.subscribeWithResponse("gridai/telemetry/#", 1).getGrantedQos();
         assertThat(granted).containsExactly(1);
         return client;
@@ -199,7 +201,13 @@ class EmbeddedMqttBrokerTest {
             boolean clean) throws MqttException {
         MqttClient client = client(broker, clientId);
         client.connect(options(user, password, clean));
+        awaitAccepted(broker, clientId);
         return client;
+    }
+
+    /** Until the broker takes this client's SUBSCRIBE (see {@link EmbeddedMqttBroker#isConnected}). */
+    static void awaitAccepted(EmbeddedMqttBroker broker, String clientId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.isConnected(clientId));
     }
 
     /** A client whose every blocking call gives up after 10 s, so that a missing answer fails the test. */

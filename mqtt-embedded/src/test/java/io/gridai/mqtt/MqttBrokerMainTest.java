@@ -54,6 +54,9 @@ class MqttBrokerMainTest {
             ingestion.setCallback(received);
             ingestion.connect(EmbeddedMqttBrokerTest.options(EmbeddedMqttBrokerTest.INGESTION,
                     EmbeddedMqttBrokerTest.USERS.get(EmbeddedMqttBrokerTest.INGESTION), true));
+            // As EmbeddedMqttBroker#isConnected, from the process's log: only then does the broker take a SUBSCRIBE.
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(dir.resolve("broker.log"))
+                    .contains("MQTT client connected clientId=ingestion-main "));
             ingestion.subscribe("gridai/telemetry/#", 1);
             MqttClient north = EmbeddedMqttBrokerTest.client(url, "north-main");
             north.connect(EmbeddedMqttBrokerTest.options("north-grid", EmbeddedMqttBrokerTest.USERS.get("north-grid"),

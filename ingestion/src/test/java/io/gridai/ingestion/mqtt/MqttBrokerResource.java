@@ -78,6 +78,9 @@ public class MqttBrokerResource implements QuarkusTestResourceLifecycleManager {
         options.setConnectionTimeout(10);
         try (MqttClient client = new MqttClient(running.url(), FEED_CLIENT_ID, new MemoryPersistence())) {
             client.connect(options);
+            // Only then does the broker take the SUBSCRIBE (EmbeddedMqttBroker#isConnected says why).
+            await("the broker accepted " + FEED_CLIENT_ID).atMost(Duration.ofSeconds(10))
+                    .until(() -> running.isConnected(FEED_CLIENT_ID));
             client.subscribe(FEED_TOPIC_FILTER, 1);
             client.disconnect();
         } catch (MqttException e) {
