@@ -93,6 +93,18 @@ class JobSettingsTest {
         assertThat(convention.placementOf("system").substation()).isEmpty();
         assertThat(convention.isLoad("load-101")).isTrue();
         assertThat(convention.isLoad("gen-101_CT_1")).isFalse();
+        // a zone's whole load, as the archive imports RTS-GMLC regional load
+        assertThat(convention.placementOf("load-zone-2").zone()).hasValueSatisfying(z -> assertThat(z.value()).isEqualTo("zone-2"));
+        assertThat(convention.placementOf("load-zone-2").substation()).isEmpty();
+        assertThat(convention.isLoad("load-zone-2")).isTrue();
+        assertThat(convention.placementOf("gen-zone-2").zone()).as("not a load id").isEmpty();
+        Properties off = new Properties();
+        off.setProperty("topology.zone-load-pattern", "");
+        assertThat(JobSettings.from(off).topology().placementOf("load-zone-2").zone()).isEmpty();
+        Properties noGroup = new Properties();
+        noGroup.setProperty("topology.zone-load-pattern", "load-zone-.*");
+        assertThatThrownBy(() -> JobSettings.from(noGroup)).isInstanceOf(SettingsException.class)
+                .hasMessageContaining("(?<zone>");
 
         Path file = dir.resolve("topology.csv");
         Files.writeString(file, "asset,substation,zone\n# a utility's own ids\nfeeder-7,sub-north,zone-north\nbus-101,,zone-x\n");

@@ -28,6 +28,9 @@ import java.util.regex.PatternSyntaxException;
  * fits the grid twin's ids on 3-digit bus numbers where the first digit is the area (RTS-GMLC):
  * {@code bus-101}, {@code load-101}, {@code gen-101_CT_1}, {@code bess-313_STORAGE_1} → substation
  * {@code sub-101}, zone {@code zone-1}.</li>
+ * <li>a zone's whole load as one asset, as the archive's importers write regional load history:
+ * {@code topology.zone-load-pattern} with a named group {@code zone} that is the zone id; the default
+ * {@code load-(?<zone>zone-[a-z0-9-]+)} puts {@code load-zone-1} in zone {@code zone-1} (no substation).</li>
  * </ol>
  * Assets neither source knows (branches between two substations, {@code system}) get asset-level aggregates and
  * alerts only. An asset is a load when its id matches {@code topology.load-pattern} (default {@code load-.*}).
@@ -40,6 +43,7 @@ public final class AssetTopology implements Serializable {
     public static final String DEFAULT_SUBSTATION = "sub-${bus}";
     public static final String DEFAULT_ZONE = "zone-${area}";
     public static final String DEFAULT_LOAD_PATTERN = "load-.*";
+    public static final String DEFAULT_ZONE_LOAD_PATTERN = "load-(?<zone>zone-[a-z0-9-]+)";
 
     /** Where one asset sits; either may be absent. */
     public record Placement(Optional<SubstationId> substation, Optional<ZoneId> zone) implements Serializable {
@@ -51,12 +55,20 @@ public final class AssetTopology implements Serializable {
     private final String substationTemplate;
     private final String zoneTemplate;
     private final String loadPattern;
+    private final String zoneLoadPattern;
     private transient Pattern compiled;
+    private transient Pattern compiledZoneLoad;
     private transient Pattern compiledLoad;
     private transient Map<String, Placement> cache;
 
     public AssetTopology(Map<String, String[]> explicit, String pattern, String substationTemplate,
             String zoneTemplate, String loadPattern) {
+        this(explicit, pattern, substationTemplate, zoneTemplate, loadPattern, DEFAULT_ZONE_LOAD_PATTERN);
+    }
+
+    public AssetTopology(Map<String, String[]> explicit, String pattern, String substationTemplate,
+            String zoneTemplate, String loadPattern, String zoneLoadPattern) {
+        this.zoneLoadPattern = zoneLoadPattern;
         this.explicit = new HashMap<>(explicit);
         this.pattern = pattern;
         this.substationTemplate = substationTemplate;
@@ -65,9 +77,15 @@ public final class AssetTopology implements Serializable {
         try {
             Pattern.compile(pattern);
             Pattern.compile(loadPattern);
+            if (!zoneLoadPattern.isEmpty() && !zoneLoadPattern.contains("(?<zone>")) {
+                throw new SettingsException("topology.zone-load-pattern '" + zoneLoadPattern + "' has no named group"
+                        + " (?<zone>...) saying which part of the asset id is the zone id; add one, or leave the key"
+                        + " empty to switch the rule off");
+            }
+            Pattern.compile(zoneLoadPattern);
         } catch (PatternSyntaxException e) {
-            throw new SettingsException("topology.pattern or topology.load-pattern is not a regular expression: "
-                    + e.getMessage(), e);
+            throw new SettingsException("topology.pattern, topology.load-pattern or topology.zone-load-pattern is not"
+                    + " a regular expression: " + e.getMessage(), e);
         }
     }
 
@@ -80,7 +98,8 @@ public final class AssetTopology implements Serializable {
         Map<String, String[]> explicit = p.text("topology.file").map(file -> readFile(Path.of(file))).orElse(Map.of());
         return new AssetTopology(explicit, p.text("topology.pattern", DEFAULT_PATTERN),
                 p.text("topology.substation", DEFAULT_SUBSTATION), p.text("topology.zone", DEFAULT_ZONE),
-                p.text("topology.load-pattern", DEFAULT_LOAD_PATTERN));
+                p.text("topology.load-pattern", DEFAULT_LOAD_PATTERN),
+                p.textOrEmpty("topology.zone-load-pattern", DEFAULT_ZONE_LOAD_PATTERN));
     }
 
     /** Reads {@code asset,substation,zone} lines. */
@@ -141,17 +160,32 @@ public final class AssetTopology implements Serializable {
             return new Placement(cells[0].isEmpty() ? Optional.empty() : Optional.of(SubstationId.of(cells[0])),
                     cells[1].isEmpty() ? Optional.empty() : Optional.of(ZoneId.of(cells[1])));
         }
-        if (pattern.isEmpty()) {
-            return Placement.NOWHERE;
-        }
-        if (compiled == null) {
+        if (compiled == null && !pattern.isEmpty()) {
             compiled = Pattern.compile(pattern);
         }
-        if (!compiled.matcher(asset).matches()) {
-            return Placement.NOWHERE;
+        if (compiled == null || !compiled.matcher(asset).matches()) {
+            return zoneLoadPlacement(asset);
         }
         return new Placement(expand(compiled, asset, substationTemplate).map(SubstationId::of),
                 expand(compiled, asset, zoneTemplate).map(ZoneId::of));
+    }
+
+    private Placement zoneLoadPlacement(String asset) {
+        if (zoneLoadPattern.isEmpty()) {
+            return Placement.NOWHERE;
+        }
+        if (compiledZoneLoad == null) {
+            compiledZoneLoad = Pattern.compile(zoneLoadPattern);
+        }
+        Matcher matcher = compiledZoneLoad.matcher(asset);
+        if (!matcher.matches()) {
+            return Placement.NOWHERE;
+        }
+        try {
+            return new Placement(Optional.empty(), Optional.of(ZoneId.of(matcher.group("zone"))));
+        } catch (IllegalArgumentException e) {
+            return Placement.NOWHERE; // not a zone id after all
+        }
     }
 
     private static Optional<String> expand(Pattern pattern, String asset, String template) {

@@ -25,6 +25,12 @@ final class PropertyReader {
         return text(key).orElse(defaultValue);
     }
 
+    /** The value, "" when the key is given empty (a switch-off), the default only when the key is absent. */
+    String textOrEmpty(String key, String defaultValue) {
+        String value = properties.getProperty(key);
+        return value == null ? defaultValue : value.strip();
+    }
+
     int integer(String key, int defaultValue, int min) {
         int value = text(key).map(v -> parse(key, v, Integer::parseInt, "a whole number")).orElse(defaultValue);
         if (value < min) {
