@@ -1,23 +1,16 @@
 package io.gridai.inference.flink;
 
-import io.gridai.inference.features.DayAhead;
-import io.gridai.inference.features.FeatureBuilder;
-import io.gridai.inference.features.Holidays;
+import io.gridai.inference.flink.ForecastSchedule.Planned;
 import io.gridai.inference.flink.ModelBatch.Request;
 import io.gridai.inference.model.ForecastModel;
-import io.gridai.inference.model.ModelMetadata;
 import io.gridai.inference.model.ModelMetadata.Horizon;
 import io.gridai.inference.registry.ModelRegistry;
 import io.gridai.inference.series.HourlySeries;
 import io.gridai.model.Forecast;
-import io.gridai.model.ForecastStep;
 import io.gridai.model.ZoneLoad;
 import io.gridai.model.id.ZoneId;
-import io.gridai.model.unit.MeasurementKind;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,8 +50,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Day-ahead</b>: when {@code t}, in the active day-ahead model's time zone, is at or past the issue time
  *       ({@code forecast.day-ahead.issue-time}, 10:00) of local day {@code d} and no day-ahead forecast was made for
  *       {@code d + 1}, one is made for every hour of {@code d + 1} (23, 24 or 25 rows), from the load known at the
- *       issue time ({@link DayAhead#issueFor}). Published with {@code issueTime} = the start of local day
- *       {@code d + 1} (a {@link Forecast}'s first step starts at its issue time) and {@code step} = 1 h, and with
+ *       issue time ({@link io.gridai.inference.features.DayAhead#issueFor}). Published with {@code issueTime} = the
+ *       start of local day {@code d + 1} (a {@link Forecast}'s first step starts at its issue time) and
+ *       {@code step} = 1 h, and with
  *       {@code madeAt} = the decision instant, 10:00 the day before, whose data the features used.</li>
  *   <li><b>Intraday</b>: when {@code t} is a multiple of {@code forecast.intraday.cadence} (UTC) and newer than
  *       the last intraday issue, the next {@code forecast.intraday.hours} hours are predicted hourly from the load
@@ -67,6 +61,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A zone with fewer than {@code forecast.history.min-hours} known hours in the week before an issue time gets no
  * forecast then. A late or corrected hour updates the history and the skill but triggers nothing.
+ * The schedule is {@link ForecastSchedule} and the step from model output to {@link Forecast} is
+ * {@link ForecastRows}, both shared with {@link io.gridai.inference.offline.OfflineForecasts}, which computes the same
+ * forecasts without Flink.
  *
  * <p><b>Batching.</b> Feature rows are built when a forecast is requested (keyed state is readable only then) and
  * buffered, across zones, per model; zones whose registry entries are the same model file share one buffer. A
@@ -106,13 +103,13 @@ public final class ForecastOperator extends AbstractStreamOperator<Forecast>
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = LoggerFactory.getLogger(ForecastOperator.class);
     private static final Duration HOUR = Duration.ofHours(1);
-    private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
     /** Batches running or queued on the inference thread at most; more and the task thread waits. */
     private static final int MAX_IN_FLIGHT = 2;
 
     private final ForecastSettings settings;
 
     private transient ModelRegistry registry;
+    private transient ForecastSchedule schedule;
     private transient ValueState<ZoneState> zones;
     private transient Map<ForecastModel, ModelBatch> batches;
     private transient Map<ForecastModel, ModelView> views;
@@ -155,6 +152,17 @@ public final class ForecastOperator extends AbstractStreamOperator<Forecast>
     public void open() throws Exception {
         super.open();
         registry = new ModelRegistry(settings.modelsPath(), settings.inference(), settings.refreshInterval());
+        schedule = new ForecastSchedule(settings, new ForecastSchedule.Models() {
+            @Override
+            public ForecastModel active(ZoneId zone, Horizon horizon) {
+                return activeModel(zone, horizon);
+            }
+
+            @Override
+            public java.time.ZoneId timeZone(ForecastModel model) {
+                return view(model).timeZone;
+            }
+        });
         zones = getPartitionedState(new ValueStateDescriptor<>("zone", TypeInformation.of(ZoneState.class)));
         batches = new IdentityHashMap<>();
         views = new IdentityHashMap<>();
@@ -212,8 +220,7 @@ public final class ForecastOperator extends AbstractStreamOperator<Forecast>
         }
         Instant known = Instant.ofEpochSecond((hour + 1) * 3600);
         List<Planned> planned = new ArrayList<>(2);
-        planDayAhead(load.zone(), state, known, planned);
-        planIntraday(load.zone(), state, known, planned);
+        schedule.plan(load.zone(), state, known, planned);
         zones.update(state);
         if (planned.isEmpty()) {
             return;
@@ -221,67 +228,13 @@ public final class ForecastOperator extends AbstractStreamOperator<Forecast>
         HourlySeries history = state.series();
         Object key = getCurrentKey();
         for (Planned p : planned) {
-            enqueue(p, p.model, false, history, known.toEpochMilli());
-            ForecastModel shadow = registry.shadow(load.zone(), p.horizon).orElse(null);
+            enqueue(p, p.model(), false, history, known.toEpochMilli());
+            ForecastModel shadow = registry.shadow(load.zone(), p.horizon()).orElse(null);
             if (shadow != null) {
                 enqueue(p, shadow, true, history, known.toEpochMilli());
             }
         }
         setCurrentKey(key); // a flush above may have moved to other zones' state
-    }
-
-    /** A forecast to request: for whom, from which features' issue time, for which hours. */
-    private record Planned(ZoneId zone, Horizon horizon, ForecastModel model, Instant featureIssue,
-            Instant publishedIssue, long firstTargetHour, int hours) {
-    }
-
-    private void planDayAhead(ZoneId zone, ZoneState state, Instant known, List<Planned> planned) throws Exception {
-        ForecastModel model = activeModel(zone, Horizon.DAY_AHEAD);
-        if (model == null) {
-            return;
-        }
-        DayAhead schedule = new DayAhead(view(model).timeZone, settings.dayAheadIssueTime());
-        ZonedDateTime local = known.atZone(schedule.zone());
-        if (local.toLocalTime().isBefore(schedule.issueTime())) {
-            return;
-        }
-        LocalDate day = local.toLocalDate().plusDays(1);
-        if (state.dayAheadDay != ZoneState.NONE && state.dayAheadDay >= day.toEpochDay()) {
-            return;
-        }
-        state.dayAheadDay = day.toEpochDay();
-        Instant issue = schedule.issueFor(day);
-        if (issue.isAfter(known)) {
-            issue = known; // an issue time inside a daylight-saving gap
-        }
-        if (!enoughHistory(state, issue)) {
-            return;
-        }
-        List<Instant> targets = schedule.targets(day);
-        planned.add(new Planned(zone, Horizon.DAY_AHEAD, model, issue, targets.get(0),
-                targets.get(0).getEpochSecond() / 3600, targets.size()));
-    }
-
-    private void planIntraday(ZoneId zone, ZoneState state, Instant known, List<Planned> planned) {
-        long t = known.getEpochSecond();
-        if (t % settings.intradayCadence().toSeconds() != 0
-                || (state.intradayIssue != ZoneState.NONE && state.intradayIssue >= t)) {
-            return;
-        }
-        ForecastModel model = activeModel(zone, Horizon.INTRADAY);
-        if (model == null) {
-            return;
-        }
-        state.intradayIssue = t;
-        if (!enoughHistory(state, known)) {
-            return;
-        }
-        planned.add(new Planned(zone, Horizon.INTRADAY, model, known, known, t / 3600, settings.intradayHours()));
-    }
-
-    private boolean enoughHistory(ZoneState state, Instant issue) {
-        long issueHour = issue.getEpochSecond() / 3600;
-        return state.known(issueHour - 168, issueHour) >= settings.minHistoryHours();
     }
 
     /** The zone's active model, or null with one WARN per zone and horizon until it has one. */
@@ -307,19 +260,19 @@ public final class ForecastOperator extends AbstractStreamOperator<Forecast>
             batch = new ModelBatch(model, Math.min(settings.batchSize(), 4096));
             batches.put(model, batch);
         }
-        if (batch.rows > 0 && batch.rows + p.hours > settings.batchSize()) {
+        if (batch.rows > 0 && batch.rows + p.hours() > settings.batchSize()) {
             flush(batch);
         }
         ModelView view = view(model);
-        int offset = batch.reserve(p.hours);
+        int offset = batch.reserve(p.hours());
         int features = batch.features;
-        for (int i = 0; i < p.hours; i++) {
-            Instant target = Instant.ofEpochSecond((p.firstTargetHour + i) * 3600);
-            view.features.fill(history, null, p.featureIssue, target, batch.input, offset + i * features);
+        for (int i = 0; i < p.hours(); i++) {
+            Instant target = Instant.ofEpochSecond((p.firstTargetHour() + i) * 3600);
+            view.features.fill(history, null, p.featureIssue(), target, batch.input, offset + i * features);
         }
-        batch.requests.add(new Request(p.zone, p.horizon, shadow, p.publishedIssue, p.featureIssue, p.firstTargetHour,
-                batch.rows - p.hours, p.hours, timestamp));
-        bufferedRows += p.hours;
+        batch.requests.add(new Request(p.zone(), p.horizon(), shadow, p.publishedIssue(), p.featureIssue(),
+                p.firstTargetHour(), batch.rows - p.hours(), p.hours(), timestamp));
+        bufferedRows += p.hours();
         if (batch.rows >= settings.batchSize()) {
             flush(batch);
         } else if (!timerPending) {
@@ -419,8 +372,8 @@ public final class ForecastOperator extends AbstractStreamOperator<Forecast>
         int shadow = 0;
         for (Request r : batch.requests) {
             shadow += r.shadow() ? r.rows() : 0;
-            double[] sorted = sortedRows(batch, r);
-            if (!allFinite(sorted)) {
+            double[] sorted = ForecastRows.sorted(batch.output, r.firstRow(), r.rows(), batch.quantiles);
+            if (!ForecastRows.allFinite(sorted)) {
                 dropped.inc();
                 LOGGER.warn("forecast dropped: model {} returned a non-finite value for zone {} {} issued {}",
                         view.version, r.zone(), r.horizon(), r.issueTime());
@@ -447,54 +400,9 @@ public final class ForecastOperator extends AbstractStreamOperator<Forecast>
     private record HeldWatermark(long batch, Watermark watermark) {
     }
 
-    /** The request's rows of consumption quantiles, each sorted ascending. */
-    private static double[] sortedRows(ModelBatch batch, Request r) {
-        int q = batch.quantiles;
-        double[] out = new double[r.rows() * q];
-        for (int i = 0; i < r.rows(); i++) {
-            int from = (r.firstRow() + i) * q;
-            for (int j = 0; j < q; j++) {
-                double v = batch.output[from + j];
-                int k = j;
-                while (k > 0 && out[i * q + k - 1] > v) { // insertion sort: a handful of levels
-                    out[i * q + k] = out[i * q + k - 1];
-                    k--;
-                }
-                out[i * q + k] = v;
-            }
-        }
-        return out;
-    }
-
-    private static boolean allFinite(double[] values) {
-        for (double v : values) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void emit(Request r, ModelView view, double[] sorted) {
-        int q = view.levels.length;
-        double[] steps = r.horizon() == Horizon.INTRADAY ? IntradaySteps.interpolate(sorted, r.rows(), q) : sorted;
-        int count = steps.length / q;
-        List<List<Double>> values = new ArrayList<>(count);
-        for (int s = 0; s < count; s++) {
-            Double[] row = new Double[q];
-            for (int k = 0; k < q; k++) {
-                row[k] = -steps[s * q + (q - 1 - k)]; // published level k = -(consumption level 1 - q_k)
-            }
-            values.add(List.of(row));
-        }
-        Duration step = r.horizon() == Horizon.INTRADAY ? FIVE_MINUTES : HOUR;
-        long stepSeconds = step.getSeconds();
-        List<ForecastStep> forecastSteps = new ArrayList<>(count);
-        for (int s = 0; s < count; s++) {
-            forecastSteps.add(new ForecastStep(s, r.issueTime().plusSeconds(stepSeconds * (s + 1)), values.get(s)));
-        }
-        Forecast forecast = new Forecast(r.zone(), MeasurementKind.ACTIVE_POWER, r.issueTime(), step,
-                view.publishedLevels, forecastSteps, view.version, r.madeAt());
+        Forecast forecast = ForecastRows.publish(r.zone(), r.horizon(), r.issueTime(), r.madeAt(), sorted, r.rows(),
+                view);
         output.collect(reuse.replace(forecast, r.timestamp()));
         forecasts.inc();
         (r.horizon() == Horizon.DAY_AHEAD ? dayAheadForecasts : intradayForecasts).inc();
@@ -656,30 +564,5 @@ public final class ForecastOperator extends AbstractStreamOperator<Forecast>
             registry.close();
         }
         super.close();
-    }
-
-    /** What the operator derives once from a model's metadata. */
-    private static final class ModelView {
-        final String version;
-        final java.time.ZoneId timeZone;
-        final FeatureBuilder features;
-        /** Consumption levels, as stored for scoring. */
-        final float[] levels;
-        /** The published (generator-sign) levels: {@code 1 - q}, increasing. */
-        final List<Double> publishedLevels;
-
-        ModelView(ModelMetadata metadata) {
-            version = metadata.version();
-            timeZone = java.time.ZoneId.of(metadata.timeZone());
-            features = new FeatureBuilder(metadata.features(), timeZone, Holidays.of(metadata.country()));
-            List<Double> q = metadata.quantiles();
-            levels = new float[q.size()];
-            Double[] published = new Double[q.size()];
-            for (int j = 0; j < q.size(); j++) {
-                levels[j] = q.get(j).floatValue();
-                published[q.size() - 1 - j] = Math.round((1 - q.get(j)) * 1e9) / 1e9;
-            }
-            publishedLevels = List.of(published);
-        }
     }
 }

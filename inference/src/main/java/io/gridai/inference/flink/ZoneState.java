@@ -37,7 +37,8 @@ public final class ZoneState {
     public ZoneState() {
     }
 
-    static ZoneState empty() {
+    /** A zone with no load yet. */
+    public static ZoneState empty() {
         ZoneState state = new ZoneState();
         state.load = new double[HOURS];
         Arrays.fill(state.load, Double.NaN);
@@ -79,7 +80,7 @@ public final class ZoneState {
      *
      * @return whether {@code hour} is newer than every hour before (the clock moved on)
      */
-    boolean put(long hour, double consumptionMw) {
+    public boolean put(long hour, double consumptionMw) {
         if (newestHour == NONE || hour > newestHour) {
             long from = newestHour == NONE ? hour - HOURS + 1 : Math.max(newestHour + 1, hour - HOURS + 1);
             for (long h = from; h < hour; h++) {
@@ -112,7 +113,7 @@ public final class ZoneState {
     }
 
     /** Every kept hour as a series ending with the newest (a copy). */
-    HourlySeries series() {
+    public HourlySeries series() {
         long first = newestHour - HOURS + 1;
         double[] values = new double[HOURS];
         for (int i = 0; i < HOURS; i++) {

@@ -1,10 +1,9 @@
 package io.gridai.inference.flink;
 
 import io.gridai.inference.features.DayAhead;
-import io.gridai.inference.features.FeatureBuilder;
-import io.gridai.inference.features.Holidays;
 import io.gridai.inference.model.ForecastModel;
-import io.gridai.inference.model.ModelMetadata;
+import io.gridai.inference.model.ModelMetadata.Horizon;
+import io.gridai.inference.offline.OfflineForecasts;
 import io.gridai.inference.series.HourlySeries;
 import io.gridai.model.Forecast;
 import java.time.Duration;
@@ -13,14 +12,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a forecast must hold, recomputed without Flink: the features of its targets from the load known at its issue
- * time, one run of the named model, each row sorted, generator sign, 5-minute interpolation for intraday.
+ * What a published forecast must hold, recomputed without Flink by {@link OfflineForecasts#forecast}: the decision
+ * instant and target hours worked out from the forecast itself ({@link #request}), then the main code's features, one
+ * run of the named model, sorted rows, generator sign, 5-minute interpolation for intraday.
  */
 final class OfflineForecast {
+
+    private static final io.gridai.model.id.ZoneId PLACEHOLDER = io.gridai.model.id.ZoneId.of("offline-check");
 
     private OfflineForecast() {
     }
@@ -42,38 +43,16 @@ final class OfflineForecast {
         return new Request(f.issueTime(), targets);
     }
 
-    /** The published values of a forecast made by {@code model} for {@code request} from {@code load}. */
+    /**
+     * The published values of a forecast made by {@code model} for {@code request} from {@code load}: the main code's
+     * {@link OfflineForecasts#forecast} (the one offline implementation); only the values are compared, so the zone
+     * is a placeholder.
+     */
     static List<List<Double>> values(ForecastModel model, Request request, HourlySeries load, boolean intraday) {
-        ModelMetadata m = model.metadata();
-        FeatureBuilder builder = new FeatureBuilder(m.features(), ZoneId.of(m.timeZone()), Holidays.of(m.country()));
-        int f = m.features().size();
-        int q = m.quantiles().size();
-        int rows = request.targets().size();
-        float[] input = new float[rows * f];
-        for (int r = 0; r < rows; r++) {
-            builder.fill(load, null, request.issue(), request.targets().get(r), input, r * f);
-        }
-        float[] output = new float[rows * q];
-        model.predict(input, rows, output);
-        double[] sorted = new double[rows * q];
-        for (int r = 0; r < rows; r++) {
-            double[] row = new double[q];
-            for (int j = 0; j < q; j++) {
-                row[j] = output[r * q + j];
-            }
-            Arrays.sort(row);
-            System.arraycopy(row, 0, sorted, r * q, q);
-        }
-        double[] steps = intraday ? IntradaySteps.interpolate(sorted, rows, q) : sorted;
-        List<List<Double>> values = new ArrayList<>();
-        for (int s = 0; s < steps.length / q; s++) {
-            List<Double> step = new ArrayList<>(q);
-            for (int k = 0; k < q; k++) {
-                step.add(-steps[s * q + (q - 1 - k)]);
-            }
-            values.add(step);
-        }
-        return values;
+        return OfflineForecasts.forecast(model, PLACEHOLDER, intraday ? Horizon.INTRADAY : Horizon.DAY_AHEAD,
+                request.issue(), request.targets().get(0), request.targets().size(), load)
+                .map(OfflineForecast::published)
+                .orElseThrow(() -> new AssertionError("the model returned a non-finite value for " + request));
     }
 
     static List<List<Double>> published(Forecast f) {
