@@ -8,6 +8,7 @@ import io.gridai.flink.aggregate.SubjectWindows;
 import io.gridai.flink.aggregate.SubjectsOf;
 import io.gridai.flink.aggregate.ToAssetMean;
 import io.gridai.flink.aggregate.ToZoneLoad;
+import io.gridai.flink.aggregate.ZoneLoadOrder;
 import io.gridai.flink.aggregate.ZoneLoadReadings;
 import io.gridai.flink.alert.LimitWatcher;
 import io.gridai.flink.clean.CleaningFunction;
@@ -194,7 +195,10 @@ public final class GridStreamingJob {
             totals = totals == null ? zone : totals.union(zone);
         }
         if (totals != null) {
-            totals.sinkTo(kafka.exactlyOnce(topics.zoneLoad(), z -> z.zone().value(), "zone-load"))
+            totals.keyBy(ZoneLoadOrder.KEY, Types.INT)
+                    .process(new ZoneLoadOrder(), WireTypeInformation.of(ZoneLoad.class))
+                    .uid("zone-load-order").name("zone load in event-time order")
+                    .sinkTo(kafka.exactlyOnce(topics.zoneLoad(), z -> z.zone().value(), "zone-load"))
                     .uid("zone-load-sink").name("grid-zone-load");
         }
     }

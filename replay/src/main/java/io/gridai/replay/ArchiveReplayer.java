@@ -74,11 +74,22 @@ public final class ArchiveReplayer {
         return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
+    /** How many records the request's window holds: what {@link #run} sends unless stopped. */
+    public long count() {
+        try (Stream<Measurement> stream = ArchiveReader.of(request.archive(), ArchiveDataset.TELEMETRY)
+                .read(query())) {
+            return stream.count();
+        }
+    }
+
+    private ArchiveReader.Query query() {
+        return ArchiveReader.Query.between(request.from(), request.to()).subjects(request.assets());
+    }
+
     /** Replays the request's window through {@code producer}; returns once everything sent was acknowledged. */
     public Sent run(Producer<byte[], byte[]> producer, Consumer<Progress> progress) throws InterruptedException {
         ArchiveReader<Measurement> reader = ArchiveReader.of(request.archive(), ArchiveDataset.TELEMETRY);
-        ArchiveReader.Query query = ArchiveReader.Query.between(request.from(), request.to())
-                .subjects(request.assets());
+        ArchiveReader.Query query = query();
         Serializer<AssetId> keys = target.keySerde().serializer();
         Serializer<Measurement> values = target.valueSerde().serializer();
         AtomicReference<Exception> failure = new AtomicReference<>();

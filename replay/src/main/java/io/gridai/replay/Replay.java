@@ -29,7 +29,7 @@ public final class Replay {
 
     /** The sandbox topics a replay's outputs are read from, in this order. */
     public static final List<Topic<?, ?>> RESULT_TOPICS = List.of(Topics.TELEMETRY_CLEAN, Topics.TELEMETRY_LATE,
-            Topics.GRID_ALERTS, Topics.GRID_ZONE_LOAD, Topics.GRID_FORECASTS);
+            Topics.GRID_ALERTS, Topics.GRID_ZONE_LOAD, Topics.GRID_FORECASTS, Topics.GRID_SETPOINTS);
 
     /**
      * @param sent     what was streamed in
@@ -76,12 +76,21 @@ public final class Replay {
         SandboxTopics topics = Topics.sandbox(request.sandbox());
         try (SandboxKafka kafka = new SandboxKafka(bootstrap, topics, timeout);
                 SandboxPipeline pipeline = new SandboxPipeline(topics, jobProperties, models, work)) {
+            ArchiveReplayer replayer = new ArchiveReplayer(request, topics.of(Topics.TELEMETRY_RAW), control);
+            long records = replayer.count();
+            if (records == 0) {
+                throw new ReplayException("the archive " + request.archive() + " holds no telemetry from "
+                        + request.from() + " to " + request.to() + (request.assets().isEmpty() ? ""
+                        : " for " + request.assets()) + "; see what it holds with ./gridai archive ls");
+            }
+            LOG.info("replay starting sandbox={} records={} from={} to={} speed={}", request.sandbox(), records,
+                    request.from(), request.to(), request.maxSpeed() ? "max" : request.speed());
             kafka.recreateTopics();
-            pipeline.start(bootstrap);
+            pipeline.start(bootstrap, records);
             ArchiveReplayer.Sent sent;
             try (Producer<byte[], byte[]> producer = ArchiveReplayer.producer(bootstrap,
                     "gridai-replay-" + request.sandbox().value())) {
-                sent = new ArchiveReplayer(request, topics.of(Topics.TELEMETRY_RAW), control).run(producer, progress);
+                sent = replayer.run(producer, progress);
             }
             if (sent.stopped()) {
                 LOG.info("replay stopped sandbox={} records={}: the sandbox jobs are cancelled, no report",

@@ -13,15 +13,18 @@ import io.gridai.model.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +35,13 @@ import org.slf4j.LoggerFactory;
  * parallelism 1, their own consumer groups and transactional ids ({@code sandbox-<name>-…}), and checkpoints under
  * the replay's work folder.
  *
- * <p><b>End of a replay.</b> The jobs read unbounded topics, so the end is made explicit, in pipeline order: once
- * the streaming job has committed the end offset of {@code telemetry.raw}, it is stopped with a drained savepoint
- * (Flink's end of input: the watermark goes to the end of time, every open window fires, the last transaction
- * commits); then, once the forecast job has committed the end offset of {@code grid.zone-load}, it is drained the
- * same way. Every output is then complete and committed, and depends on the replayed records only.
+ * <p><b>End of a replay.</b> The end is made explicit, in pipeline order. The streaming job's source stops at the
+ * offset after the replay's last record (a replay's {@code telemetry.raw} is new and has one partition, so that is
+ * the number of records replayed): its end of input sends the watermark to the end of time, every open window fires
+ * and the final checkpoint commits the last transaction, and the job finishes. Then, once the forecast job (whose
+ * forecasts follow its input records, not the watermark) has committed the offset after the last record of
+ * {@code grid.zone-load}, it is stopped with a drained savepoint. Every output is then complete and committed, and
+ * depends on the replayed records only.
  */
 public final class SandboxPipeline implements AutoCloseable {
 
@@ -89,13 +94,19 @@ public final class SandboxPipeline implements AutoCloseable {
         return forecastSettings;
     }
 
-    /** Submits both jobs; returns once Flink accepted them. */
-    public void start(String bootstrap) throws Exception {
+    /**
+     * Submits both jobs; returns once Flink accepted them.
+     *
+     * @param records how many records the replay will send into {@code telemetry.raw} (where the streaming job ends)
+     */
+    public void start(String bootstrap, long records) throws Exception {
         Configuration conf = new Configuration();
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 1);
         StreamExecutionEnvironment streamingEnv = GridStreamingJob.environment(jobSettings, conf);
+        OffsetsInitializer end = OffsetsInitializer.offsets(
+                Map.of(new TopicPartition(topics.of(Topics.TELEMETRY_RAW).name(), 0), records));
         new GridStreamingJob(jobSettings, GridTopics.registry().inNamespace(topics.namespace()),
-                new KafkaIo(bootstrap, jobSettings, false), Optional.empty()).addTo(streamingEnv);
+                new KafkaIo(bootstrap, jobSettings, end), Optional.empty()).addTo(streamingEnv);
         streaming = streamingEnv.executeAsync("sandbox-" + topics.sandbox().value() + "-streaming");
 
         StreamExecutionEnvironment forecastEnv = ForecastJob.environment(forecastSettings, conf);
@@ -114,8 +125,18 @@ public final class SandboxPipeline implements AutoCloseable {
      * catch up within {@code timeout}.
      */
     public void finish(SandboxKafka kafka, Duration timeout) throws Exception {
-        drainWhenCaughtUp(streaming, "streaming", kafka, jobSettings.consumerGroup(), topics.of(Topics.TELEMETRY_RAW),
-                timeout);
+        JobStatus status;
+        try {
+            status = streaming.getJobExecutionResult().thenApply(r -> JobStatus.FINISHED)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new ReplayException("the sandbox's streaming job did not read all of "
+                    + topics.of(Topics.TELEMETRY_RAW).name() + " within " + timeout + "; the machine may be"
+                    + " overloaded, or the job is stuck (see the log above)", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new ReplayException("the sandbox's streaming job failed: " + e.getCause(), e.getCause());
+        }
+        LOG.info("sandbox job finished sandbox={} job=streaming status={}", topics.sandbox(), status);
         drainWhenCaughtUp(forecast, "forecast", kafka, forecastSettings.consumerGroup(),
                 topics.of(Topics.GRID_ZONE_LOAD), timeout);
     }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -47,14 +48,21 @@ class SandboxReplayTest {
 
     private Replay.Result replay(String bootstrap, String sandbox, double speed, ReplayControl control,
             List<Progress> progress) throws Exception {
-        Path work = Files.createTempDirectory(archive.getParent(), "replay-work-");
+        ReplayRequest request = new ReplayRequest(archive, SandboxId.of(sandbox), START,
+                START.plus(Duration.ofDays(DAYS)), Set.of(), speed);
+        return new Replay(bootstrap, jobProperties(), models, work(), Duration.ofSeconds(120)).run(request, control,
+                progress::add);
+    }
+
+    private static Properties jobProperties() {
         Properties jobs = new Properties();
         jobs.setProperty("checkpoint.interval", "PT0.5S");
         jobs.setProperty("forecast.checkpoint.interval", "PT0.5S");
-        ReplayRequest request = new ReplayRequest(archive, SandboxId.of(sandbox), START,
-                START.plus(Duration.ofDays(DAYS)), Set.of(), speed);
-        return new Replay(bootstrap, jobs, models, work, Duration.ofSeconds(120)).run(request, control,
-                progress::add);
+        return jobs;
+    }
+
+    private Path work() throws java.io.IOException {
+        return Files.createTempDirectory(archive.getParent(), "replay-work-");
     }
 
     @Test
@@ -76,20 +84,40 @@ class SandboxReplayTest {
         List<ZoneLoad> loads = first.output(Topics.GRID_ZONE_LOAD).values(
                 Topics.sandbox("twice").of(Topics.GRID_ZONE_LOAD));
         assertThat(loads.stream().filter(z -> z.window().equals(Duration.ofHours(1))))
-                .as("an hourly load per zone and hour, the last one at the drain")
+                .as("an hourly load per zone and hour, the last ones at the end of input")
                 .hasSize(DAYS * 24 * ReplayFixtures.ZONES.size());
         List<Forecast> forecasts = first.output(Topics.GRID_FORECASTS).values(
                 Topics.sandbox("twice").of(Topics.GRID_FORECASTS));
         assertThat(forecasts.stream().filter(f -> f.step().equals(Duration.ofHours(1))))
-                .as("day-ahead forecasts for days 2..4 and the day after, per zone").hasSize(
-                        DAYS * ReplayFixtures.ZONES.size());
-        assertThat(forecasts.stream().filter(f -> f.step().equals(Duration.ofMinutes(5)))).isNotEmpty();
+                .as("day-ahead forecasts made at 10:00 Paris time on days 2..4 (day 1 has 8 h of history, the"
+                        + " minimum is 24 h), per zone").hasSize((DAYS - 1) * ReplayFixtures.ZONES.size());
+        assertThat(loads.stream().filter(z -> z.window().equals(Duration.ofMinutes(5))))
+                .hasSize(DAYS * 24 * 12 * ReplayFixtures.ZONES.size());
+        assertThat(forecasts.stream().filter(f -> f.step().equals(Duration.ofMinutes(5))))
+                .as("intraday forecasts every hour once a zone has 24 h of history, to the last hour")
+                .hasSize((DAYS * 24 - 24 + 1) * ReplayFixtures.ZONES.size());
 
         for (String topic : first.outputs().keySet()) {
             assertThat(second.outputs().get(topic).sha256()).as("replayed twice: %s", topic)
                     .isEqualTo(first.outputs().get(topic).sha256());
             assertThat(second.outputs().get(topic).count()).isEqualTo(first.outputs().get(topic).count());
         }
+        // The same model run offline on the archive (no Kafka, no Flink) makes exactly the sandbox's forecasts.
+        SandboxPipeline settings = new SandboxPipeline(Topics.sandbox("twice"), jobProperties(), models, work());
+        Path reportDir = work().resolve("report");
+        ReplayAnalysis.Outcome outcome = ReplayAnalysis.analyse(first, settings.forecastSettings(),
+                settings.jobSettings().topology(), Optional.of(models), reportDir);
+        assertThat(outcome.check().zoneLoadsCompared()).isEqualTo(DAYS * 24 * ReplayFixtures.ZONES.size());
+        assertThat(outcome.check().maxZoneLoadDifferenceMw()).isZero();
+        assertThat(outcome.check().offlineForecasts()).isEqualTo(forecasts.size());
+        assertThat(outcome.check().identical()).as("%s", outcome.check()).isTrue();
+        assertThat(outcome.production()).isEqualTo(ReplayAnalysis.ProductionSource.OFFLINE_MODEL);
+        assertThat(outcome.report().reportHtml()).exists();
+        assertThat(outcome.report().plots()).hasSize(ReplayFixtures.ZONES.size());
+        assertThat(outcome.report().metrics().forecasts()).isNotEmpty();
+        assertThat(Files.readString(outcome.summary())).contains("\"identical\" : true")
+                .contains(first.output(Topics.GRID_FORECASTS).sha256());
+
         Set<String> created = topics(bootstrap);
         created.removeAll(before);
         assertThat(created).as("every topic a replay made is the sandbox's").isNotEmpty()

@@ -17,15 +17,23 @@ public final class KafkaIo {
 
     private final String bootstrapServers;
     private final JobSettings settings;
-    private final boolean bounded;
+    private final OffsetsInitializer stoppingOffsets;
 
     /**
      * @param bounded read only what the topic holds when the job starts, then finish (benchmarks, batch replays)
      */
     public KafkaIo(String bootstrapServers, JobSettings settings, boolean bounded) {
+        this(bootstrapServers, settings, bounded ? OffsetsInitializer.latest() : null);
+    }
+
+    /**
+     * @param stoppingOffsets where the sources finish (their end of input: the watermark goes to the end of time and
+     *                        every window fires), e.g. the offset after a replay's last record; null for never
+     */
+    public KafkaIo(String bootstrapServers, JobSettings settings, OffsetsInitializer stoppingOffsets) {
         this.bootstrapServers = bootstrapServers;
         this.settings = settings;
-        this.bounded = bounded;
+        this.stoppingOffsets = stoppingOffsets;
     }
 
     /**
@@ -42,8 +50,8 @@ public final class KafkaIo {
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new WireRecordDeserializer<>(Measurement.class))
                 .setProperty("isolation.level", "read_committed");
-        if (bounded) {
-            builder.setBounded(OffsetsInitializer.latest());
+        if (stoppingOffsets != null) {
+            builder.setBounded(stoppingOffsets);
         }
         return builder.build();
     }
@@ -64,8 +72,8 @@ public final class KafkaIo {
                         earliest ? OffsetResetStrategy.EARLIEST : OffsetResetStrategy.LATEST))
                 .setDeserializer(new WireRecordDeserializer<>(topic.valueType()))
                 .setProperty("isolation.level", "read_committed");
-        if (bounded) {
-            builder.setBounded(OffsetsInitializer.latest());
+        if (stoppingOffsets != null) {
+            builder.setBounded(stoppingOffsets);
         }
         return builder.build();
     }
