@@ -79,7 +79,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
             }
             broker = bootstrap.strip();
         } else {
-            Optional<String> found = runningBroker(data.layout());
+            Optional<String> found = RunningBroker.find(data.layout(), this::refuse);
             if (found.isEmpty()) {
                 return REFUSED; // refused with the reason
             }
@@ -107,28 +107,6 @@ public final class AuditVerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return intact ? INTACT : BROKEN;
-    }
-
-    /** The running platform's broker, as `gridai status` finds it; empty (and said why) when there is none. */
-    private Optional<String> runningBroker(PlatformLayout layout) {
-        Optional<RunFile> run = RunFile.read(layout.runFile());
-        String how = "; start it with ./gridai up, or name a broker with --bootstrap HOST:PORT";
-        if (run.isEmpty()) {
-            refuse("GridAI is not running from " + layout.dataDir() + " (no " + layout.runFile().getFileName() + ")" + how);
-            return Optional.empty();
-        }
-        if (!ProcessHandle.of(run.get().launcherPid()).map(ProcessHandle::isAlive).orElse(false)) {
-            refuse("gridai up (pid " + run.get().launcherPid() + ") is gone; the run file " + layout.runFile()
-                    + " is stale" + how);
-            return Optional.empty();
-        }
-        Optional<String> broker = run.get().components().stream().filter(c -> c.name().equals(KafkaComponent.NAME))
-                .findFirst().map(ComponentRecord::endpoints).map(e -> e.get("bootstrap.servers"));
-        if (broker.isEmpty()) {
-            refuse("gridai up from " + layout.dataDir() + " has not started its broker yet (" + run.get().state()
-                    + "); wait for ./gridai status, or name a broker with --bootstrap HOST:PORT");
-        }
-        return broker;
     }
 
     private static Map<String, Object> document(String broker, List<StoredAuditLog.Chain> chains, boolean intact) {

@@ -156,7 +156,7 @@ public final class FlinkComponent extends JvmComponent {
     }
 
     /** The launcher's JSON-lines log configuration, copied where the Flink JVM (another class path) finds it. */
-    private static Path logConfig(PlatformLayout layout) {
+    public static Path logConfig(PlatformLayout layout) {
         Path file = layout.runDir().resolve(LOG_CONFIG);
         try (InputStream in = FlinkComponent.class.getClassLoader().getResourceAsStream(LOG_CONFIG)) {
             if (in == null) {
