@@ -6,9 +6,6 @@ import io.gridai.archive.ArchiveWriter;
 import io.gridai.cli.platform.PlatformLayout;
 import io.gridai.inference.flink.LoadFixtures;
 import io.gridai.inference.flink.LoadFixtures.Zone;
-import io.gridai.inference.model.ModelMetadata.Horizon;
-import io.gridai.inference.registry.ModelRegistry;
-import io.gridai.inference.serve.InferenceSettings;
 import io.gridai.kafka.ScratchKafkaBroker;
 import io.gridai.model.Measurement;
 import io.gridai.model.archive.ArchiveDataset;
@@ -19,9 +16,8 @@ import io.gridai.model.unit.MeasurementKind;
 import io.gridai.model.unit.Unit;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,13 +84,7 @@ class ReplayCommandTest {
                 }
             }
         }
-        Path models = dir.resolve("models");
-        try (ModelRegistry registry = new ModelRegistry(models, InferenceSettings.defaults(), Duration.ZERO)) {
-            registry.publish(zone.id(), LoadFixtures.dayAhead(zone, "da-1", LocalDate.of(2026, 6, 1), 30, 10, 1));
-            registry.publish(zone.id(), LoadFixtures.intraday(zone, "id-1", LocalDate.of(2026, 6, 1), 10, 6, 10, 1));
-            registry.activate(zone.id(), Horizon.DAY_AHEAD, "da-1");
-            registry.activate(zone.id(), Horizon.INTRADAY, "id-1");
-        }
+        Path models = LoadFixtures.activeRegistry(Files.createDirectories(dir.resolve("models")), List.of(zone));
         Path data = dir.resolve("data");
         try (ScratchKafkaBroker broker = ScratchKafkaBroker.start("gridai-replay-cli")) {
             InProcess run = InProcess.run("replay", "--bootstrap", broker.bootstrapServers(), "--archive",

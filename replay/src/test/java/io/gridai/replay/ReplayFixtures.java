@@ -3,9 +3,6 @@ package io.gridai.replay;
 import io.gridai.archive.ArchiveWriter;
 import io.gridai.inference.flink.LoadFixtures;
 import io.gridai.inference.flink.LoadFixtures.Zone;
-import io.gridai.inference.model.ModelMetadata.Horizon;
-import io.gridai.inference.registry.ModelRegistry;
-import io.gridai.inference.serve.InferenceSettings;
 import io.gridai.model.Measurement;
 import io.gridai.model.archive.ArchiveDataset;
 import io.gridai.model.id.AssetId;
@@ -16,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -55,17 +51,6 @@ final class ReplayFixtures {
 
     /** A registry with day-ahead {@code da-1} and intraday {@code id-1} active for every zone. */
     static Path models() throws Exception {
-        Path models = Files.createTempDirectory(LoadFixtures.tmp(), "replay-models-");
-        byte[] dayAhead = LoadFixtures.dayAhead(ZONES.get(0), "da-1", LocalDate.of(2026, 6, 1), 30, 10, 1);
-        byte[] intraday = LoadFixtures.intraday(ZONES.get(0), "id-1", LocalDate.of(2026, 6, 1), 10, 6, 10, 1);
-        try (ModelRegistry registry = new ModelRegistry(models, InferenceSettings.defaults(), Duration.ZERO)) {
-            for (Zone zone : ZONES) {
-                registry.publish(zone.id(), dayAhead);
-                registry.publish(zone.id(), intraday);
-                registry.activate(zone.id(), Horizon.DAY_AHEAD, "da-1");
-                registry.activate(zone.id(), Horizon.INTRADAY, "id-1");
-            }
-        }
-        return models;
+        return LoadFixtures.activeRegistry(Files.createTempDirectory(LoadFixtures.tmp(), "replay-models-"), ZONES);
     }
 }

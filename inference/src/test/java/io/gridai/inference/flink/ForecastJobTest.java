@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.gridai.inference.flink.LoadFixtures.Zone;
 import io.gridai.inference.flink.io.ForecastKafka;
-import io.gridai.inference.model.ModelMetadata.Horizon;
-import io.gridai.inference.registry.ModelRegistry;
-import io.gridai.inference.serve.InferenceSettings;
 import io.gridai.kafka.junit.BootstrapServers;
 import io.gridai.kafka.junit.WithKafkaBroker;
 import io.gridai.model.Forecast;
@@ -20,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +63,7 @@ class ForecastJobTest {
     @Test
     void forecastsEveryZoneExactlyOnceThroughKafka(@BootstrapServers String bootstrap) throws Exception {
         LoadFixtures.tmp();
-        Path models = Files.createTempDirectory(LoadFixtures.tmp(), "job-models-");
-        byte[] dayAhead = LoadFixtures.dayAhead(ZONES.get(0), "da-1", LocalDate.of(2026, 6, 1), 30, 10, 1);
-        byte[] intraday = LoadFixtures.intraday(ZONES.get(0), "id-1", LocalDate.of(2026, 6, 1), 10, 6, 10, 1);
-        try (ModelRegistry registry = new ModelRegistry(models, InferenceSettings.defaults(), Duration.ZERO)) {
-            for (Zone zone : ZONES) {
-                registry.publish(zone.id(), dayAhead);
-                registry.publish(zone.id(), intraday);
-                registry.activate(zone.id(), Horizon.DAY_AHEAD, "da-1");
-                registry.activate(zone.id(), Horizon.INTRADAY, "id-1");
-            }
-        }
+        Path models = LoadFixtures.activeRegistry(Files.createTempDirectory(LoadFixtures.tmp(), "job-models-"), ZONES);
         Topic<ZoneId, ZoneLoad> loads = Topics.GRID_ZONE_LOAD.inNamespace("job");
         Topic<ZoneId, Forecast> forecasts = Topics.GRID_FORECASTS.inNamespace("job");
         createTopics(bootstrap, List.of(loads, forecasts));

@@ -148,6 +148,25 @@ public final class LoadFixtures {
         return train(zone, version, Horizon.INTRADAY, rows, targets, first, until, rounds, seed);
     }
 
+    /**
+     * Publishes a small day-ahead ({@code da-1}) and intraday ({@code id-1}) model, trained on the first zone's
+     * load before 2026-06-01, to {@code models} and activates them for every zone.
+     */
+    public static Path activeRegistry(Path models, List<Zone> zones) {
+        byte[] dayAhead = dayAhead(zones.get(0), "da-1", LocalDate.of(2026, 6, 1), 30, 10, 1);
+        byte[] intraday = intraday(zones.get(0), "id-1", LocalDate.of(2026, 6, 1), 10, 6, 10, 1);
+        try (io.gridai.inference.registry.ModelRegistry registry = new io.gridai.inference.registry.ModelRegistry(
+                models, io.gridai.inference.serve.InferenceSettings.defaults(), Duration.ZERO)) {
+            for (Zone zone : zones) {
+                registry.publish(zone.id(), dayAhead);
+                registry.publish(zone.id(), intraday);
+                registry.activate(zone.id(), Horizon.DAY_AHEAD, "da-1");
+                registry.activate(zone.id(), Horizon.INTRADAY, "id-1");
+            }
+        }
+        return models;
+    }
+
     public static FeatureBuilder builder(Zone zone) {
         return new FeatureBuilder(FEATURES, zone.timeZone(), Holidays.of(zone.country()));
     }
