@@ -2,8 +2,8 @@ package io.gridai.cli;
 
 import io.gridai.cli.platform.FlinkComponent;
 import io.gridai.cli.platform.PlatformLayout;
+import io.gridai.cli.platform.ReplayModule;
 import io.gridai.model.id.SandboxId;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,15 +104,14 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             broker = found.get();
         }
-        Path home = Path.of(System.getProperty("gridai.home", ".")).toAbsolutePath();
         String classPath;
         try {
-            classPath = classPath(home.resolve("replay"));
+            classPath = ReplayModule.classPath(ReplayModule.home());
         } catch (IllegalStateException e) {
             return refuse(e.getMessage());
         }
         Path platformModels = layout.dataDir().toAbsolutePath().resolve("models");
-        Path sandboxDir = layout.dataDir().toAbsolutePath().resolve("replay").resolve(id.value());
+        Path sandboxDir = ReplayModule.dir(layout).resolve(id.value());
         Path tmp = sandboxDir.resolve("tmp");
         Files.createDirectories(tmp);
         List<String> command = new ArrayList<>(List.of(
@@ -129,6 +127,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 "--work", sandboxDir.resolve("work").toString(),
                 "--report", (report == null ? sandboxDir.resolve("report") : report.toAbsolutePath()).toString(),
                 "--control-file", controlFile(layout, id).toString(),
+                "--status-file", ReplayModule.statusFile(layout, id).toString(),
                 "--timeout", timeout));
         Path production = productionModels == null ? platformModels : productionModels.toAbsolutePath();
         if (Files.isDirectory(production)) {
@@ -158,29 +157,9 @@ public final class ReplayCommand implements Callable<Integer> {
         return REFUSED;
     }
 
-    /** The replay module's jar and its {@code target/lib}. */
-    static String classPath(Path module) {
-        Path target = module.resolve("target");
-        Path lib = target.resolve("lib");
-        Path jar = null;
-        if (Files.isDirectory(target)) {
-            try (Stream<Path> files = Files.list(target)) {
-                jar = files.filter(f -> f.getFileName().toString().matches("replay-.*\\.jar")
-                        && !f.getFileName().toString().endsWith("-tests.jar")).findFirst().orElse(null);
-            } catch (IOException e) {
-                jar = null;
-            }
-        }
-        if (jar == null || !Files.isDirectory(lib)) {
-            throw new IllegalStateException("the replay module is not built (no jar and lib/ in " + target + ");"
-                    + " build it with ./mvnw -B -pl replay -am package -DskipTests, or run ./gridai, which builds it");
-        }
-        return jar.toAbsolutePath() + File.pathSeparator + lib.toAbsolutePath() + "/*";
-    }
-
     /** Where a running replay of sandbox {@code id} watches for pause/resume/stop. */
     static Path controlFile(PlatformLayout layout, SandboxId id) {
-        return layout.runDir().toAbsolutePath().resolve("replay-" + id.value() + ".control");
+        return ReplayModule.controlFile(layout, id);
     }
 
     /** Writes a command into a running replay's control file. */

@@ -100,5 +100,12 @@ class ReplayCommandTest {
         assertThat(summary).contains("\"identical\" : true").contains("\"records\" : " + 3 * 24 * 12)
                 .contains("sandbox.cli-test.grid.forecasts");
         assertThat(data.resolve("logs/replay-cli-test.log")).exists();
+        // the status file the operator API reads (GET /api/v1/replays), in the run folder next to the control file,
+        // which is gone once the replay has ended
+        String status = Files.readString(data.resolve("run/replay-cli-test.status.json"));
+        assertThat(status).contains("\"state\" : \"done\"").contains("\"records_sent\" : " + 3 * 24 * 12)
+                .contains("\"records_total\" : " + 3 * 24 * 12)
+                .contains("\"report\" : \"" + report.resolve("report.html").toAbsolutePath() + "\"");
+        assertThat(ReplayCommand.controlFile(new PlatformLayout(data), SandboxId.of("cli-test"))).doesNotExist();
     }
 }

@@ -67,6 +67,7 @@ class SecurityTest {
                 new Endpoint("GET /api/v1/dispatch/solves/latest", "viewer", "guest", "supervisor",
                         () -> "/api/v1/dispatch/solves/latest", "GET"),
                 new Endpoint("GET /api/v1/health", "viewer", "guest", "admin", () -> "/api/v1/health", "GET"),
+                new Endpoint("GET /api/v1/replays", "viewer", "guest", "operator", () -> "/api/v1/replays", "GET"),
                 new Endpoint("POST /api/v1/proposals/{id}/reject", "operator", "viewer", "admin",
                         () -> "/api/v1/proposals/" + PublishedProposals.publish(RiskLevel.LOW).id().value()
                                 + "/reject", "POST"));

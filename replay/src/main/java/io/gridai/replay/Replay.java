@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,12 +73,19 @@ public final class Replay {
 
     public Result run(ReplayRequest request, ReplayControl control, Consumer<ArchiveReplayer.Progress> progress)
             throws Exception {
+        return run(request, control, progress, total -> { });
+    }
+
+    /** As {@link #run(ReplayRequest, ReplayControl, Consumer)}, telling {@code total} the window's record count first. */
+    public Result run(ReplayRequest request, ReplayControl control, Consumer<ArchiveReplayer.Progress> progress,
+            LongConsumer total) throws Exception {
         long start = System.nanoTime();
         SandboxTopics topics = Topics.sandbox(request.sandbox());
         try (SandboxKafka kafka = new SandboxKafka(bootstrap, topics, timeout);
                 SandboxPipeline pipeline = new SandboxPipeline(topics, jobProperties, models, work)) {
             ArchiveReplayer replayer = new ArchiveReplayer(request, topics.of(Topics.TELEMETRY_RAW), control);
             long records = replayer.count();
+            total.accept(records);
             if (records == 0) {
                 throw new ReplayException("the archive " + request.archive() + " holds no telemetry from "
                         + request.from() + " to " + request.to() + (request.assets().isEmpty() ? ""

@@ -5,9 +5,11 @@ import io.gridai.model.topic.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,12 +36,14 @@ import org.slf4j.LoggerFactory;
  * java -cp "replay/target/replay-*.jar:replay/target/lib/*" io.gridai.replay.ReplayMain \
  *      --bootstrap HOST:PORT --archive DIR --sandbox NAME --from DATE|INSTANT --to DATE|INSTANT \
  *      --models DIR [--production-models DIR] [--assets A,B] [--speed 100|max] [--config FILE] [--set K=V ...] \
- *      [--work DIR] [--report DIR] [--control-file FILE] [--timeout PT10M]
+ *      [--work DIR] [--report DIR] [--control-file FILE] [--status-file FILE] [--timeout PT10M]
  * </pre>
  *
  * <p>Dates are UTC days ({@code 2020-07-06} is its midnight), instants ISO-8601. {@code --control-file} is watched:
  * writing {@code pause}, {@code resume} or {@code stop} into it does that (what {@code gridai replay pause} does);
- * SIGINT/SIGTERM stop the replay. Progress goes to stderr; at the end the report folder's {@code replay.json} path
+ * SIGINT/SIGTERM stop the replay. {@code --status-file} is rewritten (atomically) with the replay's state and progress
+ * as JSON on every progress report, on pause/resume/stop and at the end ({@link ReplayStatus}), for the operator API.
+ * Progress goes to stderr; at the end the report folder's {@code replay.json} path
  * and the key figures go to stdout. Exit codes: 0 done (report written), 2 stopped before the end (no report),
  * 1 failed, 64 bad command line.
  */
@@ -61,7 +65,7 @@ public final class ReplayMain {
         Properties sets = new Properties();
         List<String> known = List.of("--bootstrap", "--archive", "--sandbox", "--from", "--to", "--models",
                 "--production-models", "--assets", "--speed", "--config", "--set", "--work", "--report",
-                "--control-file", "--timeout");
+                "--control-file", "--status-file", "--timeout");
         ReplayRequest request;
         Path models;
         Properties jobs;
@@ -113,6 +117,12 @@ public final class ReplayMain {
             timeout = Duration.parse(options.getOrDefault("--timeout", "PT10M"));
         } catch (IllegalArgumentException | DateTimeParseException | IOException e) {
             err.println("gridai replay: " + e.getMessage());
+            if (options.containsKey("--status-file")) {
+                ReplayStatus refused = new ReplayStatus(Path.of(options.get("--status-file")),
+                        options.getOrDefault("--sandbox", ""), options.getOrDefault("--from", ""),
+                        options.getOrDefault("--to", ""), options.getOrDefault("--speed", "100"), null, Clock.systemUTC());
+                write(refused.end(ReplayStatus.State.FAILED, "refused: " + e.getMessage()), err);
+            }
             return USAGE;
         }
         String sandbox = request.sandbox().value();
@@ -121,6 +131,10 @@ public final class ReplayMain {
         Optional<Path> production = Optional.ofNullable(options.get("--production-models")).map(Path::of);
 
         ReplayControl control = new ReplayControl();
+        Optional<ReplayStatus> status = Optional.ofNullable(options.get("--status-file")).map(f -> new ReplayStatus(
+                Path.of(f), sandbox, request.from().toString(), request.to().toString(), speed(request),
+                control::state, Clock.systemUTC()));
+        status.ifPresent(s -> write(s, err));
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             if (control.state() != ReplayControl.State.STOPPED && done.getCount() > 0) {
@@ -134,18 +148,22 @@ public final class ReplayMain {
             }
         }, "replay-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        Optional.ofNullable(options.get("--control-file")).map(Path::of).ifPresent(f -> watch(f, control, done, err));
+        Optional.ofNullable(options.get("--control-file")).map(Path::of).ifPresent(f -> watch(f, control, done, err,
+                () -> status.ifPresent(s -> write(s, err))));
         try {
             err.printf(Locale.ROOT, "gridai replay: %s → sandbox %s (topics %s), %s to %s, speed %s%n",
                     request.archive(), sandbox, Topics.sandbox(request.sandbox()), request.from(), request.to(),
                     request.maxSpeed() ? "max" : request.speed() + "×");
             Replay replay = new Replay(options.get("--bootstrap"), jobs, models, work, timeout);
-            Replay.Result result = replay.run(request, control, p -> err.printf(Locale.ROOT,
-                    "gridai replay: %,d records, event time %s, %,.0f records/s%s%n", p.records(), p.eventTime(),
-                    p.recordsPerSecond(), p.done() ? " (all sent)" : ""));
+            Replay.Result result = replay.run(request, control, p -> {
+                err.printf(Locale.ROOT, "gridai replay: %,d records, event time %s, %,.0f records/s%s%n",
+                        p.records(), p.eventTime(), p.recordsPerSecond(), p.done() ? " (all sent)" : "");
+                status.ifPresent(s -> write(s.progress(p), err));
+            }, total -> status.ifPresent(s -> write(s.total(total), err)));
             if (result.stopped()) {
                 err.printf(Locale.ROOT, "gridai replay: stopped after %,d records; no report%n",
                         result.sent().records());
+                status.ifPresent(s -> write(s.end(ReplayStatus.State.STOPPED, null), err));
                 return STOPPED;
             }
             SandboxPipeline settings = new SandboxPipeline(Topics.sandbox(request.sandbox()), jobs, models, work);
@@ -164,16 +182,42 @@ public final class ReplayMain {
             out.println("report: " + outcome.report().reportHtml().toAbsolutePath());
             out.println("summary: " + outcome.summary().toAbsolutePath());
             out.flush();
+            status.ifPresent(s -> write(s.end(ReplayStatus.State.DONE,
+                    outcome.report().reportHtml().toAbsolutePath().toString()), err));
             return 0;
         } catch (ReplayException e) {
             err.println("gridai replay: " + e.getMessage());
+            status.ifPresent(s -> write(s.end(ReplayStatus.State.FAILED, e.getMessage()), err));
             return 1;
         } catch (Exception e) {
             LOG.error("replay failed", e);
             err.println("gridai replay: failed: " + e);
+            status.ifPresent(s -> write(s.end(ReplayStatus.State.FAILED, e.toString()), err));
             return 1;
         } finally {
             done.countDown();
+            // the watcher (a daemon) may not get to it before the JVM exits: no replay runs, so no control file
+            Optional.ofNullable(options.get("--control-file")).map(Path::of).ifPresent(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    err.println("gridai replay: cannot delete the control file " + f + ": " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** {@code max}, or the factor without a needless fraction ({@code 600}, {@code 2.5}). */
+    static String speed(ReplayRequest request) {
+        return request.maxSpeed() ? "max" : BigDecimal.valueOf(request.speed()).stripTrailingZeros().toPlainString();
+    }
+
+    /** Writes the status file; a replay goes on without it (said once per failure on stderr). */
+    private static void write(ReplayStatus status, PrintStream err) {
+        try {
+            status.write();
+        } catch (IOException | RuntimeException e) {
+            err.println("gridai replay: cannot write the status file: " + e.getMessage());
         }
     }
 
@@ -189,7 +233,8 @@ public final class ReplayMain {
     }
 
     /** Applies {@code pause}/{@code resume}/{@code stop} written into {@code file}, until the replay ends. */
-    private static void watch(Path file, ReplayControl control, CountDownLatch done, PrintStream err) {
+    private static void watch(Path file, ReplayControl control, CountDownLatch done, PrintStream err,
+            Runnable changed) {
         Thread watcher = new Thread(() -> {
             String last = "";
             try {
@@ -218,6 +263,7 @@ public final class ReplayMain {
                             // "running" or anything else: nothing to do
                         }
                     }
+                    changed.run();
                 }
                 Files.deleteIfExists(file);
             } catch (IOException e) {

@@ -102,11 +102,34 @@ public final class OperatorApiComponent extends QuarkusComponent {
                 TwinGrid.settings("gridai.operator.grid.", layout, NAME, twin.scenario(), caseFile))));
         peers.dispatch().flatMap(QuarkusComponent::baseUrl)
                 .ifPresent(url -> settings.put("gridai.operator.dispatch.url", url));
+        settings.putAll(replaySettings(layout, ReplayModule.builtClassPath(ReplayModule.home())));
         for (PlatformComponent service : peers.services()) {
             if (service instanceof QuarkusComponent quarkus) {
                 quarkus.readinessUrl().ifPresent(url ->
                         settings.put("gridai.operator.health.services.\"" + service.name() + "\"", url));
             }
+        }
+        return settings;
+    }
+
+    /**
+     * Replays through {@code /api/v1/replays} as {@code gridai replay} runs them: the replay module's class path (left
+     * out when it is not built: the API then answers 503), the platform's archive and model registry, per-sandbox
+     * folders under {@code DATA/replay}, control and status files in {@code DATA/run} ({@link ReplayModule}), logs in
+     * {@code DATA/logs}. The broker is the service's own.
+     */
+    static Map<String, String> replaySettings(PlatformLayout layout, Optional<String> classPath) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        classPath.ifPresent(cp -> settings.put("gridai.operator.replay.class-path", cp));
+        Path models = layout.dataDir().resolve("models");
+        settings.put("gridai.operator.replay.archive", layout.archiveDir().toString());
+        settings.put("gridai.operator.replay.models", models.toString());
+        settings.put("gridai.operator.replay.production-models", models.toString());
+        settings.put("gridai.operator.replay.dir", ReplayModule.dir(layout).toString());
+        settings.put("gridai.operator.replay.run-dir", layout.runDir().toString());
+        settings.put("gridai.operator.replay.logs-dir", layout.logsDir().toString());
+        if (classPath.isPresent()) {
+            settings.put("gridai.operator.replay.log-config", FlinkComponent.logConfig(layout).toString());
         }
         return settings;
     }

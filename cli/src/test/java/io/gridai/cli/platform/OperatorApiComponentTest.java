@@ -41,6 +41,8 @@ class OperatorApiComponentTest {
             read.load(in); // as Quarkus' properties config source reads it
         }
         SigningKeys keys = SigningKeys.of(layout);
+        read.stringPropertyNames().stream().filter(k -> k.startsWith("gridai.operator.replay.")).toList()
+                .forEach(read::remove); // replaySettingsSteerTheSameFilesAsGridaiReplay
         assertThat(read).containsOnly(
                 entry("mp.jwt.verify.publickey.location", keys.verificationKeyFile().toUri().toString()),
                 entry("mp.jwt.verify.issuer", OperatorApiComponent.ISSUER),
@@ -99,6 +101,33 @@ class OperatorApiComponentTest {
                 .filter(l -> !l.startsWith("#")).toList()).isEqualTo(Files.readAllLines(
                 Path.of(optimiser.getProperty("gridai.dispatch.grid.generator-names"))).stream()
                 .filter(l -> !l.startsWith("#")).toList());
+    }
+
+    @Test
+    void replaySettingsSteerTheSameFilesAsGridaiReplay() {
+        PlatformLayout layout = new PlatformLayout(dir.resolve("data"));
+        Properties built = new Properties();
+        built.putAll(OperatorApiComponent.replaySettings(layout, Optional.of("/r/replay.jar:/r/lib/*")));
+        Path data = layout.dataDir();
+        assertThat(built).containsOnly(
+                entry("gridai.operator.replay.class-path", "/r/replay.jar:/r/lib/*"),
+                entry("gridai.operator.replay.archive", data.resolve("archive").toString()),
+                entry("gridai.operator.replay.models", data.resolve("models").toString()),
+                entry("gridai.operator.replay.production-models", data.resolve("models").toString()),
+                entry("gridai.operator.replay.dir", data.resolve("replay").toString()),
+                entry("gridai.operator.replay.run-dir", data.resolve("run").toString()),
+                entry("gridai.operator.replay.logs-dir", data.resolve("logs").toString()),
+                entry("gridai.operator.replay.log-config", FlinkComponent.logConfig(layout).toString()));
+        // the API names the control file run-dir/replay-NAME.control, as gridai replay pause does
+        assertThat(ReplayModule.controlFile(layout, io.gridai.model.id.SandboxId.of("week")))
+                .isEqualTo(data.resolve("run").resolve("replay-week.control"));
+
+        Properties unbuilt = new Properties();
+        unbuilt.putAll(OperatorApiComponent.replaySettings(layout, Optional.empty()));
+        assertThat(unbuilt.stringPropertyNames()).as("no class path: the API answers 503")
+                .doesNotContain("gridai.operator.replay.class-path", "gridai.operator.replay.log-config")
+                .contains("gridai.operator.replay.run-dir");
+        assertThat(ReplayModule.builtClassPath(dir.resolve("no-replay-module"))).isEmpty();
     }
 
     @Test

@@ -49,6 +49,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         SETPOINT_OUTSIDE_ENVELOPE(422, "setpoint-outside-envelope", "The setpoint is outside its safety envelope"),
         SANDBOX_CANNOT_ACTUATE(409, "sandbox-cannot-actuate", "This service runs in a sandbox and publishes no real setpoints"),
         STREAM_POSITION_GONE(410, "stream-position-gone", "The stream can no longer resume from that event id"),
+        REPLAY_RUNNING(409, "replay-running", "A replay of this sandbox is running"),
         NOT_ACCEPTABLE(406, "not-acceptable", "The requested media type is not available"),
         METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource"),
         UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request's media type is not accepted"),
@@ -91,7 +92,8 @@ public record Problem(String type, String title, int status, String detail, Stri
         public static Kind ofStatus(int status) {
             for (Kind k : values()) {
                 if (k.status == status && k != ALREADY_ACKNOWLEDGED && k != FOUR_EYES && k != PROPOSAL_DECIDED
-                        && k != SETPOINT_OUTSIDE_ENVELOPE && k != SANDBOX_CANNOT_ACTUATE) {
+                        && k != SETPOINT_OUTSIDE_ENVELOPE && k != SANDBOX_CANNOT_ACTUATE
+                        && k != REPLAY_RUNNING) {
                     return k;
                 }
             }
