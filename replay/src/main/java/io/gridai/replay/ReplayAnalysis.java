@@ -128,7 +128,7 @@ public final class ReplayAnalysis {
                 .title("Replay " + request.sandbox().value() + ": " + request.from() + " to " + request.to())
                 .sandbox(request.sandbox())
                 .window(request.from(), request.to())
-                .actualLoad(archived)
+                .actualLoad(actuals(archived, ArchiveZoneLoads.compute(request, topology, Duration.ofMinutes(5))))
                 .candidate(ReplayReport.CANDIDATE, sandbox)
                 .production(ReplayReport.PRODUCTION + switch (source) {
                     case ARCHIVE -> " (archived)";
@@ -141,6 +141,13 @@ public final class ReplayAnalysis {
                 .write(reportDir);
         Path summary = writeSummary(result, check, source, report, reportDir);
         return new Outcome(check, source, report, summary);
+    }
+
+    /** Hourly windows (day-ahead steps) and 5-minute ones (intraday steps), for the report's matching. */
+    private static List<ZoneLoad> actuals(List<ZoneLoad> hourly, List<ZoneLoad> fiveMinute) {
+        List<ZoneLoad> all = new ArrayList<>(hourly);
+        all.addAll(fiveMinute);
+        return all;
     }
 
     static OfflineCheck compare(List<Forecast> sandbox, List<Forecast> offline, List<ZoneLoad> streamed,

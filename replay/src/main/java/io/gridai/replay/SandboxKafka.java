@@ -103,8 +103,43 @@ public final class SandboxKafka implements AutoCloseable {
                 }
             }
         }
+        awaitLeaders(topics.all().stream().map(Topic::name).toList(), deadline);
         LOG.info("sandbox topics ready sandbox={} topics={} partitions=1 deletedFirst={}", topics.sandbox(),
                 topics.all().size(), ours.size());
+    }
+
+    /**
+     * Waits until every partition of {@code names} has a leader that answers: right after a delete and create, the
+     * first send can otherwise meet NOT_LEADER_OR_FOLLOWER and an idempotent producer then retry for a long time.
+     */
+    private void awaitLeaders(List<String> names, Instant deadline) {
+        for (String name : names) {
+            while (true) {
+                try {
+                    var description = admin.describeTopics(List.of(name)).allTopicNames()
+                            .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(name);
+                    boolean led = description.partitions().stream().allMatch(p -> p.leader() != null
+                            && !p.leader().isEmpty());
+                    if (led) {
+                        admin.listOffsets(Map.of(new TopicPartition(name, 0), OffsetSpec.latest())).all()
+                                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                        break;
+                    }
+                } catch (ExecutionException e) {
+                    // not known or not led yet: ask again below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ReplayException("interrupted while waiting for " + name + " to have a leader", e);
+                } catch (TimeoutException e) {
+                    // asked again below until the deadline
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new ReplayException("the sandbox topic " + name + " has no partition leader "
+                            + "after " + timeout + "; is the broker healthy (./gridai status)?");
+                }
+                pause(Duration.ofMillis(100));
+            }
+        }
     }
 
     /** The end offset (log end) of each partition of {@code topic}. */
