@@ -253,7 +253,7 @@ public final class ReplayBenchmark {
                         || System.nanoTime() > deadline) {
                     throw e;
                 }
-                Thread.sleep(50);
+                Thread.sleep(50); // polling the broker for a leader (a benchmark, not a test)
             }
         }
     }
