@@ -1,5 +1,7 @@
 package io.gridai.replay;
 
+import io.gridai.flink.config.AssetTopology;
+import io.gridai.inference.flink.ForecastSettings;
 import io.gridai.model.topic.SandboxTopics;
 import io.gridai.model.topic.Topic;
 import io.gridai.model.topic.Topics;
@@ -36,9 +38,11 @@ public final class Replay {
      * @param sent     what was streamed in
      * @param outputs  per result topic (sandbox name), everything committed, empty when the replay was stopped
      * @param wall     the whole replay's wall time, jobs' start and end included
+     * @param forecastSettings the settings the sandbox's forecast job ran with (for the offline check)
+     * @param topology the asset placement the sandbox's streaming job ran with (for the archive's zone loads)
      */
     public record Result(ReplayRequest request, ArchiveReplayer.Sent sent, Map<String, TopicContents> outputs,
-            Duration wall) {
+            Duration wall, ForecastSettings forecastSettings, AssetTopology topology) {
 
         /** The sandbox copy of a registry result topic. */
         public TopicContents output(Topic<?, ?> registryTopic) {
@@ -103,7 +107,8 @@ public final class Replay {
             if (sent.stopped()) {
                 LOG.info("replay stopped sandbox={} records={}: the sandbox jobs are cancelled, no report",
                         request.sandbox(), sent.records());
-                return new Result(request, sent, Map.of(), Duration.ofNanos(System.nanoTime() - start));
+                return new Result(request, sent, Map.of(), Duration.ofNanos(System.nanoTime() - start),
+                        pipeline.forecastSettings(), pipeline.jobSettings().topology());
             }
             pipeline.finish(kafka, timeout);
             Map<String, TopicContents> outputs = new LinkedHashMap<>();
@@ -114,7 +119,8 @@ public final class Replay {
                 LOG.info("replay output sandbox={} topic={} records={} sha256={}", request.sandbox(), ours.name(),
                         contents.count(), contents.sha256());
             }
-            return new Result(request, sent, outputs, Duration.ofNanos(System.nanoTime() - start));
+            return new Result(request, sent, outputs, Duration.ofNanos(System.nanoTime() - start),
+                    pipeline.forecastSettings(), pipeline.jobSettings().topology());
         }
     }
 }

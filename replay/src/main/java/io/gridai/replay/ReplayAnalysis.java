@@ -78,14 +78,14 @@ public final class ReplayAnalysis {
     }
 
     /**
-     * @param result            the finished (not stopped) replay
-     * @param forecastSettings  the sandbox forecast job's settings ({@link SandboxPipeline#forecastSettings()})
-     * @param topology          the streaming job's asset placement ({@code SandboxPipeline.jobSettings().topology()})
+     * @param result            the finished (not stopped) replay, with the settings its sandbox jobs ran with
      * @param productionModels  the production model registry, when the archive has no forecasts for the window
      * @param reportDir         where the report and {@code replay.json} go
      */
-    public static Outcome analyse(Replay.Result result, ForecastSettings forecastSettings, AssetTopology topology,
-            Optional<Path> productionModels, Path reportDir) throws IOException {
+    public static Outcome analyse(Replay.Result result, Optional<Path> productionModels, Path reportDir)
+            throws IOException {
+        ForecastSettings forecastSettings = result.forecastSettings();
+        AssetTopology topology = result.topology();
         if (result.stopped()) {
             throw new IllegalArgumentException("the replay was stopped before its end; there is nothing to report");
         }

@@ -1,7 +1,5 @@
 package io.gridai.replay;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -121,23 +119,5 @@ public final class ReplayControl {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Waits up to {@code timeout} for the state to leave {@code from}; returns the state then. */
-    public State awaitChange(State from, Duration timeout) throws InterruptedException {
-        lock.lock();
-        try {
-            long left = timeout.toNanos();
-            while (state == from && left > 0) {
-                left = changed.awaitNanos(left);
-            }
-            return state;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    static long toNanos(Duration d) {
-        return TimeUnit.NANOSECONDS.convert(d);
     }
 }

@@ -166,9 +166,7 @@ public final class ReplayMain {
                 status.ifPresent(s -> write(s.end(ReplayStatus.State.STOPPED, null), err));
                 return STOPPED;
             }
-            SandboxPipeline settings = new SandboxPipeline(Topics.sandbox(request.sandbox()), jobs, models, work);
-            ReplayAnalysis.Outcome outcome = ReplayAnalysis.analyse(result, settings.forecastSettings(),
-                    settings.jobSettings().topology(), production, report);
+            ReplayAnalysis.Outcome outcome = ReplayAnalysis.analyse(result, production, report);
             out.printf(Locale.ROOT, "replayed %,d records in %.1f s (%,.0f records/s sent; %.1f s with the sandbox"
                     + " jobs)%n", result.sent().records(), result.sent().wall().toMillis() / 1000.0,
                     result.sent().recordsPerSecond(), result.wall().toMillis() / 1000.0);

@@ -216,10 +216,8 @@ class RtsGmlcReplayTest {
             }
         }
 
-        SandboxPipeline settings = pipeline("rts-week-28", tmp);
         Path reportDir = tmp.resolve("report");
-        ReplayAnalysis.Outcome outcome = ReplayAnalysis.analyse(first, settings.forecastSettings(),
-                settings.jobSettings().topology(), Optional.of(production), reportDir);
+        ReplayAnalysis.Outcome outcome = ReplayAnalysis.analyse(first, Optional.of(production), reportDir);
         long t3 = System.nanoTime();
 
         assertThat(outcome.check().identical()).as("%s", outcome.check()).isTrue();

@@ -103,10 +103,8 @@ class SandboxReplayTest {
             assertThat(second.outputs().get(topic).count()).isEqualTo(first.outputs().get(topic).count());
         }
         // The same model run offline on the archive (no Kafka, no Flink) makes exactly the sandbox's forecasts.
-        SandboxPipeline settings = new SandboxPipeline(Topics.sandbox("twice"), jobProperties(), models, work());
         Path reportDir = work().resolve("report");
-        ReplayAnalysis.Outcome outcome = ReplayAnalysis.analyse(first, settings.forecastSettings(),
-                settings.jobSettings().topology(), Optional.of(models), reportDir);
+        ReplayAnalysis.Outcome outcome = ReplayAnalysis.analyse(first, Optional.of(models), reportDir);
         assertThat(outcome.check().zoneLoadsCompared()).isEqualTo(DAYS * 24 * ReplayFixtures.ZONES.size());
         assertThat(outcome.check().maxZoneLoadDifferenceMw()).isZero();
         assertThat(outcome.check().offlineForecasts()).isEqualTo(forecasts.size());
