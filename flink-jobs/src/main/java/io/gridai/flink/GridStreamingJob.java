@@ -17,6 +17,8 @@ import io.gridai.flink.config.Stage;
 import io.gridai.flink.io.EdgeTypeInformation;
 import io.gridai.flink.io.GridTopics;
 import io.gridai.flink.io.KafkaIo;
+import io.gridai.flink.trace.ContinueTrace;
+import io.gridai.flink.trace.TracedMeasurement;
 import io.gridai.model.wire.flink.WireTypeInformation;
 import io.gridai.flink.live.LiveStateSink;
 import io.gridai.flink.live.LiveStateTarget;
@@ -50,12 +52,16 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
  * without a round trip through Kafka; every Kafka sink is exactly-once.
  *
  * <pre>
- * raw ─► keyBy(asset) ─► clean ──┬─► telemetry.clean        (late side output ─► telemetry.late)
- *        [source]        [clean] ├─► limits ─► grid.alerts  (same partitioning: no shuffle)
- *                                ├─► live state (Hazelcast IMap)
- *                                ├─► subjects ─► keyBy(scope/subject/kind) ─► windows 1 s + 1 min + 15 min ─► aggregates
- *                                └─► zone-load readings ─► keyBy(asset) ─► mean ─► keyBy(zone) ─► sum ─► grid.zone-load
+ * raw ─► keyBy(asset) ─► trace ─► clean ──┬─► telemetry.clean        (late side output ─► telemetry.late)
+ *        [source]                  [clean] ├─► limits ─► grid.alerts  (same partitioning: no shuffle)
+ *                                          ├─► live state (Hazelcast IMap)
+ *                                          ├─► subjects ─► keyBy(scope/subject/kind) ─► windows 1 s + 1 min + 15 min ─► aggregates
+ *                                          └─► zone-load readings ─► keyBy(asset) ─► mean ─► keyBy(zone) ─► sum ─► grid.zone-load
  * </pre>
+ *
+ * <p>{@code trace} ({@link ContinueTrace}) continues the trace context a raw record carries: while a traced
+ * measurement goes down the chain after it, its span is current, and the Kafka sinks of clean readings and alerts
+ * write that context into their records' headers.
  *
  * <p>{@code stages} ({@link Stage}) switches the parts after cleaning off, e.g. to measure cleaning alone.
  *
@@ -70,6 +76,7 @@ public final class GridStreamingJob {
     public static final String NAME = "gridai-streaming";
 
     private static final KeySelector<Measurement, String> BY_ASSET = new AssetKey();
+    private static final KeySelector<TracedMeasurement, String> TRACED_BY_ASSET = new TracedAssetKey();
 
     private final JobSettings settings;
     private final GridTopics topics;
@@ -127,9 +134,14 @@ public final class GridStreamingJob {
         TypeInformation<Measurement> measurementType = EdgeTypeInformation.of(Measurement.class);
         Duration lateness = settings.cleaning().allowedLateness();
 
-        DataStream<Measurement> raw = env.fromSource(kafka.measurements(topics.raw()), watermarks(), "telemetry-raw")
-                .uid("raw-source");
-        SingleOutputStreamOperator<Measurement> clean = raw.keyBy(BY_ASSET)
+        DataStream<TracedMeasurement> raw = env.fromSource(kafka.tracedMeasurements(topics.raw()), watermarks(),
+                "telemetry-raw").uid("raw-source");
+        // The shuffle by asset carries each measurement's trace context; from here the chain runs in its span.
+        DataStream<Measurement> byAsset = raw.keyBy(TRACED_BY_ASSET)
+                .process(new ContinueTrace(NAME), measurementType)
+                .uid("trace").name("trace: continue the record's trace");
+        SingleOutputStreamOperator<Measurement> clean = DataStreamUtils.reinterpretAsKeyedStream(byAsset, BY_ASSET,
+                        Types.STRING)
                 .process(new CleaningFunction(settings.cleaning()), measurementType)
                 .uid("clean").name("clean: late, duplicates, range, gaps, stuck");
         clean.sinkTo(kafka.exactlyOnce(topics.clean(), m -> m.asset().value(), "clean"))
@@ -203,9 +215,9 @@ public final class GridStreamingJob {
         }
     }
 
-    private WatermarkStrategy<Measurement> watermarks() {
-        return WatermarkStrategy.<Measurement>forBoundedOutOfOrderness(settings.cleaning().outOfOrderness())
-                .withTimestampAssigner((m, previous) -> m.eventTime().toEpochMilli())
+    private WatermarkStrategy<TracedMeasurement> watermarks() {
+        return WatermarkStrategy.<TracedMeasurement>forBoundedOutOfOrderness(settings.cleaning().outOfOrderness())
+                .withTimestampAssigner((t, previous) -> t.measurement().eventTime().toEpochMilli())
                 .withIdleness(settings.cleaning().idleTimeout());
     }
 
@@ -215,6 +227,15 @@ public final class GridStreamingJob {
         @Override
         public String getKey(Measurement m) {
             return m.asset().value();
+        }
+    }
+
+    private static final class TracedAssetKey implements KeySelector<TracedMeasurement, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(TracedMeasurement t) {
+            return t.measurement().asset().value();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.gridai.flink.io;
 
 import io.gridai.model.Aggregate;
+import io.gridai.flink.trace.TracedMeasurement;
 import io.gridai.model.Measurement;
 import io.gridai.model.wire.flink.WireTypeInformation;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
  * Flink type information for grid-model records that travel <em>between operators</em> only (network buffers, never
- * state): {@code Measurement} and {@code Aggregate} with their hand-written {@link EdgeSerializer}s, every other
+ * state): {@code Measurement}, {@code TracedMeasurement} and {@code Aggregate} with their hand-written {@link EdgeSerializer}s, every other
  * type as {@link WireTypeInformation} (Avro). Use {@link WireTypeInformation} for anything kept in state.
  *
  * @param <T> the domain type
@@ -25,9 +26,9 @@ public final class EdgeTypeInformation<T> extends TypeInformation<T> {
         this.type = Objects.requireNonNull(type, "type");
     }
 
-    /** The edge type of {@code type}: hand-written for Measurement and Aggregate, else the Avro wire type. */
+    /** The edge type of {@code type}: hand-written for Measurement, TracedMeasurement and Aggregate, else Avro. */
     public static <T> TypeInformation<T> of(Class<T> type) {
-        if (type == Measurement.class || type == Aggregate.class) {
+        if (type == Measurement.class || type == Aggregate.class || type == TracedMeasurement.class) {
             return new EdgeTypeInformation<>(type);
         }
         return WireTypeInformation.of(type);
@@ -64,10 +65,13 @@ public final class EdgeTypeInformation<T> extends TypeInformation<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked") // the constructor admits only these two types
+    @SuppressWarnings("unchecked") // the constructor admits only these three types
     public TypeSerializer<T> createSerializer(SerializerConfig config) {
-        return (TypeSerializer<T>) (type == Measurement.class
-                ? new MeasurementEdgeSerializer() : new AggregateEdgeSerializer());
+        if (type == Measurement.class) {
+            return (TypeSerializer<T>) new MeasurementEdgeSerializer();
+        }
+        return (TypeSerializer<T>) (type == TracedMeasurement.class
+                ? new TracedMeasurementEdgeSerializer() : new AggregateEdgeSerializer());
     }
 
     @Override

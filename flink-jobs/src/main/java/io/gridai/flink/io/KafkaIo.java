@@ -1,5 +1,6 @@
 package io.gridai.flink.io;
 
+import io.gridai.flink.trace.TracedMeasurement;
 import io.gridai.flink.config.JobSettings;
 import io.gridai.model.Measurement;
 import io.gridai.model.topic.Topic;
@@ -49,6 +50,26 @@ public final class KafkaIo {
                 .setClientIdPrefix(settings.consumerGroup() + "-" + topic.name())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new WireRecordDeserializer<>(Measurement.class))
+                .setProperty("isolation.level", "read_committed");
+        if (stoppingOffsets != null) {
+            builder.setBounded(stoppingOffsets);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Measurements from {@code topic} as {@link #measurements} reads them, each with the trace context of its record
+     * when this JVM traces ({@link io.gridai.flink.trace.JobTracing}).
+     */
+    @SuppressWarnings("deprecation") // the connector's committedOffsets still takes Kafka's OffsetResetStrategy
+    public KafkaSource<TracedMeasurement> tracedMeasurements(Topic<?, Measurement> topic) {
+        KafkaSourceBuilder<TracedMeasurement> builder = KafkaSource.<TracedMeasurement>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic.name())
+                .setGroupId(settings.consumerGroup())
+                .setClientIdPrefix(settings.consumerGroup() + "-" + topic.name())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new TracedMeasurementDeserializer())
                 .setProperty("isolation.level", "read_committed");
         if (stoppingOffsets != null) {
             builder.setBounded(stoppingOffsets);
