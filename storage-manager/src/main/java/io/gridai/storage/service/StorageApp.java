@@ -28,6 +28,17 @@ import io.gridai.storage.control.SafetyEnvelope;
 import io.gridai.storage.control.UnitLimits;
 import io.gridai.storage.control.UnitStatus;
 import io.micrometer.core.instrument.Counter;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.nio.charset.StandardCharsets;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -54,6 +65,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jboss.logging.Logger;
@@ -65,15 +78,42 @@ import org.jboss.logging.Logger;
  * files them in the {@link FleetController}, and decides at once after every batch that holds a new frequency reading, and otherwise
  * every {@code check-interval}. Setpoints go to {@code grid.setpoints} (origin STORAGE_MANAGER), stale-telemetry alerts
  * to {@code grid.alerts}, through one idempotent producer with {@code acks=all} that never blocks the decisions.
+ *
+ * <p>Tracing: a decision made on a frequency reading runs in a span ({@value #DECIDE_SPAN}) that continues the trace
+ * of that reading's record ({@code traceparent} header, as ingestion and the Flink jobs write it); every setpoint and
+ * alert is published in a {@code PRODUCER} span ({@code "<topic> publish"}) whose context goes into the record's
+ * headers, so its consumers (the grid, the operator API) continue the same trace.
  */
 @Startup
 @ApplicationScoped
 public class StorageApp {
 
     static final String ISSUER = "storage-manager";
+    /** The span of a decision made on a traced frequency reading. */
+    static final String DECIDE_SPAN = "storage decide";
     private static final Logger LOG = Logger.getLogger(StorageApp.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY = Duration.ofSeconds(2);
+    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers headers) {
+            List<String> names = new ArrayList<>();
+            headers.forEach(h -> names.add(h.key()));
+            return names;
+        }
+
+        @Override
+        public String get(Headers headers, String key) {
+            if (headers == null) {
+                return null;
+            }
+            Header header = headers.lastHeader(key);
+            return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    };
+
+    private static final TextMapSetter<Headers> HEADER_SETTER =
+            (headers, key, value) -> headers.remove(key).add(key, value.getBytes(StandardCharsets.UTF_8));
 
     private final StorageConfig config;
     private final Map<String, Object> kafka;
@@ -86,6 +126,10 @@ public class StorageApp {
     /** Replays can never actuate: marks and checks every setpoint, and guards the producer ({@code gridai.sandbox}). */
     private final SetpointGuard guard;
     private final Thread thread;
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
+    /** The trace context of the newest frequency reading of the current poll; root when it had none. */
+    private Context trigger = Context.root();
     private final AtomicReference<Instant> telemetryClock = new AtomicReference<>();
     private final Map<String, Counter> published = new ConcurrentHashMap<>();
     private final Counter failed;
@@ -99,7 +143,10 @@ public class StorageApp {
     private long lastStepNanos;
 
     public StorageApp(StorageConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            MeterRegistry metrics, @ConfigProperty(name = SetpointGuard.SANDBOX_PROPERTY) Optional<String> sandbox) {
+            MeterRegistry metrics, @ConfigProperty(name = SetpointGuard.SANDBOX_PROPERTY) Optional<String> sandbox,
+            OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("io.gridai.storage");
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         try {
             this.guard = SetpointGuard.fromConfig(sandbox);
         } catch (IllegalArgumentException e) {
@@ -223,13 +270,17 @@ public class StorageApp {
                         Topics.GRID_SETPOINTS.name(), config.holds().lookback());
                 while (running) {
                     boolean frequency = false;
+                    trigger = Context.root();
                     for (ConsumerRecord<byte[], byte[]> record : c.poll(POLL)) {
-                        frequency |= handle(record);
+                        if (handle(record)) {
+                            frequency = true;
+                            trigger = propagator.extract(Context.root(), record.headers(), HEADERS);
+                        }
                     }
                     long nowNanos = System.nanoTime();
                     if (frequency || nowNanos - lastStepNanos >= config.checkInterval().toNanos()) {
                         lastStepNanos = nowNanos;
-                        now().ifPresent(this::step);
+                        now().ifPresent(this::tracedStep);
                     }
                 }
             } catch (WakeupException e) {
@@ -340,6 +391,24 @@ public class StorageApp {
         }
     }
 
+    /**
+     * {@link #step} in a span continuing the trace of the frequency reading that prompted it, when that reading's
+     * record carried one; otherwise without (a periodic check, or an untraced reading).
+     */
+    private void tracedStep(Instant now) {
+        if (!Span.fromContext(trigger).getSpanContext().isValid()) {
+            step(now);
+            return;
+        }
+        Span span = tracer.spanBuilder(DECIDE_SPAN).setParent(trigger).setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("gridai.storage.frequency_asset", frequencyAsset.value()).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            step(now);
+        } finally {
+            span.end();
+        }
+    }
+
     /** Decides now and sends what came of it. Runs on the consumer thread only. */
     void step(Instant now) {
         FleetController.Step step = controller.step(now);
@@ -396,20 +465,42 @@ public class StorageApp {
         send(Topics.GRID_ALERTS, change.asset(), alert, () -> { });
     }
 
+    /**
+     * Sends one record in a {@code PRODUCER} span, child of the current one (a decision's) when there is one; the span's
+     * context goes into the record's headers and the span ends with Kafka's answer.
+     */
     private <V> void send(Topic<AssetId, V> topic, AssetId key, V value, Runnable onAck) {
+        Span span = tracer.spanBuilder(topic.name() + " publish").setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "publish")
+                .setAttribute("messaging.destination.name", topic.name())
+                .setAttribute("gridai.asset", key.value())
+                .startSpan();
+        if (value instanceof Setpoint s) {
+            span.setAttribute("gridai.setpoint.id", s.id().value())
+                    .setAttribute("gridai.setpoint.target", s.target())
+                    .setAttribute("gridai.setpoint.origin", s.origin().name());
+        }
         try {
-            producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
-                    topic.valueSerde().serializer().serialize(topic.name(), value)), (meta, error) -> {
-                        if (error == null) {
-                            onAck.run();
-                        } else {
-                            failed.increment();
-                            LOG.errorf("not published topic=%s asset=%s reason=%s; the unit's previous setpoint runs"
-                                    + " out at its validity end", topic.name(), key, error.getMessage());
-                        }
-                    });
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic.name(),
+                    topic.keySerde().serializer().serialize(topic.name(), key),
+                    topic.valueSerde().serializer().serialize(topic.name(), value));
+            propagator.inject(Context.current().with(span), record.headers(), HEADER_SETTER);
+            producer.send(record, (meta, error) -> {
+                if (error == null) {
+                    onAck.run();
+                } else {
+                    failed.increment();
+                    span.setStatus(StatusCode.ERROR, error.getMessage());
+                    LOG.errorf("not published topic=%s asset=%s reason=%s; the unit's previous setpoint runs"
+                            + " out at its validity end", topic.name(), key, error.getMessage());
+                }
+                span.end();
+            });
         } catch (KafkaException e) {
             failed.increment();
+            span.setStatus(StatusCode.ERROR, e.getMessage());
+            span.end();
             LOG.errorf("not published topic=%s asset=%s reason=%s", topic.name(), key, e.getMessage());
         }
     }
