@@ -21,6 +21,8 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.util.Collector;
 
 /**
@@ -41,6 +43,8 @@ public final class LimitWatcher extends KeyedProcessFunction<String, Measurement
     private final Duration stateTtl;
     private transient MapState<String, WatchState> watches;
     private transient Map<MeasurementKind, LimitRule> rules;
+    private transient Histogram eventToAlert;
+    private transient Histogram ingestToAlert;
 
     public LimitWatcher(AlertLimits limits, CleaningSettings cleaning) {
         this.limits = limits;
@@ -57,6 +61,11 @@ public final class LimitWatcher extends KeyedProcessFunction<String, Measurement
             LimitRule.of(kind, limits).ifPresent(rule -> rules.put(kind, rule));
         }
         watches = getRuntimeContext().getMapState(descriptor);
+        // Milliseconds from the reading's event time (the device's clock) and from its ingestion to the alert being
+        // emitted here; the Kafka sink's transaction commit (the checkpoint interval) comes on top.
+        var metrics = getRuntimeContext().getMetricGroup();
+        eventToAlert = metrics.histogram("eventToAlertMillis", new DescriptiveStatisticsHistogram(1024));
+        ingestToAlert = metrics.histogram("ingestToAlertMillis", new DescriptiveStatisticsHistogram(1024));
     }
 
     @Override
@@ -80,18 +89,25 @@ public final class LimitWatcher extends KeyedProcessFunction<String, Measurement
         if (watch.raised != null) {
             AlertType raised = AlertType.valueOf(watch.raised);
             if (rule.cleared(raised, m.value())) {
-                out.collect(alert(m, rule, raised, AlertState.CLEARED));
+                emit(out, alert(m, rule, raised, AlertState.CLEARED), m);
                 watch.raised = null;
             }
         }
         if (watch.raised == null) {
             AlertType violation = rule.violation(m.value());
             if (violation != null) {
-                out.collect(alert(m, rule, violation, AlertState.RAISED));
+                emit(out, alert(m, rule, violation, AlertState.RAISED), m);
                 watch.raised = violation.name();
             }
         }
         watches.put(kind, watch);
+    }
+
+    private void emit(Collector<Alert> out, Alert alert, Measurement m) {
+        long now = System.currentTimeMillis();
+        eventToAlert.update(now - m.eventTime().toEpochMilli());
+        ingestToAlert.update(now - m.ingestTime().toEpochMilli());
+        out.collect(alert);
     }
 
     private static Alert alert(Measurement m, LimitRule rule, AlertType type, AlertState state) {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads measurements with the W3C trace context of their record ({@code traceparent}, {@code tracestate} headers, as
- * ingestion writes them), when this JVM traces ({@link JobTracing#enabled()}); otherwise the headers are not read.
+ * ingestion writes them), when this JVM traces ({@link JobTracing#enabled()}) and the sender sampled the trace;
+ * otherwise the headers are not read or not kept.
  * Undecodable values and tombstones are skipped as {@link WireRecordDeserializer} does.
  */
 public final class TracedMeasurementDeserializer implements KafkaRecordDeserializationSchema<TracedMeasurement> {
@@ -44,8 +45,21 @@ public final class TracedMeasurementDeserializer implements KafkaRecordDeseriali
                     record.partition(), record.offset(), e.getMessage());
             return;
         }
-        out.collect(tracing ? new TracedMeasurement(measurement, header(record, "traceparent"),
-                header(record, "tracestate")) : TracedMeasurement.untraced(measurement));
+        String traceparent = tracing ? header(record, "traceparent") : null;
+        out.collect(sampled(traceparent) ? new TracedMeasurement(measurement, traceparent, header(record, "tracestate"))
+                : TracedMeasurement.untraced(measurement));
+    }
+
+    /**
+     * Whether a W3C {@code traceparent} ({@code version-traceid-spanid-flags}) has its sampled flag: a trace its sender
+     * did not sample is not continued here either, so unsampled readings cost nothing more than untraced ones.
+     */
+    static boolean sampled(String traceparent) {
+        if (traceparent == null || traceparent.length() < 55) {
+            return false;
+        }
+        int flags = Character.digit(traceparent.charAt(traceparent.length() - 1), 16);
+        return flags >= 0 && (flags & 1) == 1;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

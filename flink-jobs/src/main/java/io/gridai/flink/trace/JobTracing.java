@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * the SDK's autoconfiguration. Tracing is on when an exporter is asked for: {@code OTEL_TRACES_EXPORTER} other than
  * {@code none}, or an OTLP endpoint ({@code OTEL_EXPORTER_OTLP_ENDPOINT} / {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT});
  * and never when {@code OTEL_SDK_DISABLED=true}. Otherwise the operators get the no-op API, and the Kafka sources do not
- * even read the {@code traceparent} headers. Metrics and logs are not exported from here (Flink has its own reporters);
+ * even read the {@code traceparent} headers. The protocol is {@code http/protobuf} unless
+ * {@code OTEL_EXPORTER_OTLP_PROTOCOL} says otherwise (the JDK's HTTP client is the only sender here). Metrics and logs are not exported from here (Flink has its own reporters);
  * the service name defaults to {@value #SERVICE_NAME}.
  */
 public final class JobTracing {
@@ -100,6 +101,8 @@ public final class JobTracing {
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                 .addPropertiesSupplier(() -> Map.of(
                         "otel.service.name", SERVICE_NAME,
+                        // The JDK HTTP sender is the only one on the class path: OTLP over HTTP unless told otherwise.
+                        "otel.exporter.otlp.protocol", "http/protobuf",
                         "otel.metrics.exporter", "none",
                         "otel.logs.exporter", "none"))
                 .disableShutdownHook()
