@@ -2,12 +2,15 @@ package io.gridai.cli;
 
 import io.gridai.cli.platform.AgentGatewayComponent;
 import io.gridai.cli.platform.DispatchComponent;
+import io.gridai.cli.platform.IngestionComponent;
+import io.gridai.cli.platform.PlatformLayout;
 import io.gridai.cli.platform.OperatorApiComponent;
 import io.gridai.cli.platform.StorageComponent;
 import io.gridai.model.Measurement;
 import io.gridai.model.SetpointAck;
 import io.gridai.model.SetpointAckStatus;
 import io.gridai.model.id.AssetId;
+import io.gridai.model.unit.MeasurementKind;
 import io.gridai.sim.series.RtsGmlcSystem;
 import io.gridai.model.topic.Topics;
 import java.util.Map;
@@ -32,6 +35,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -89,6 +94,15 @@ class PlatformLifecycleTest {
     Path dataDir;
 
     private final List<Process> launched = new ArrayList<>();
+    /** Where every process of the platforms launched here exports its spans (OTLP/HTTP on loopback, kept in memory). */
+    private OtlpReceiver collector;
+
+    @AfterEach
+    void closeCollector() {
+        if (collector != null) {
+            collector.close();
+        }
+    }
 
     @AfterEach
     void killLeftovers() {
@@ -136,6 +150,7 @@ class PlatformLifecycleTest {
             assertThat(output(up)).contains(DispatchComponent.NOT_STARTED + "the twin's case has no generator costs");
         }
         assertTheStorageManagerRunsTheTwinsBattery(doc, bootstrap);
+        assertOneTraceLinksTheIngestTheFlinkJobAndTheSetpointPublish(doc, bootstrap);
         assertTheOperatorApiTakesTheInstallationsTokens(doc);
         if (gatewayBuilt) {
             assertTheAgentGatewayRunsWithItsMcpUrl(doc);
@@ -208,6 +223,84 @@ class PlatformLifecycleTest {
         assertThat(Files.exists(dataDir.resolve("run/platform.json"))).as("run file removed").isFalse();
         assertThat(run("status").exit()).isEqualTo(StatusCommand.UNHEALTHY);
         assertThat(output(up)).contains("GridAI is up").contains("GridAI stopped.");
+    }
+
+    /**
+     * Tracing end to end (issue 12): a system-frequency dip posted to ingestion's HTTP feed with a sampled
+     * {@code traceparent} is followed by one trace that holds ingestion's batch span, the Flink job's span for that
+     * reading (its parent an ingestion span), and the storage manager's {@code grid.setpoints publish} span for the
+     * battery's response (its parent the decision, whose parent is an ingestion span): the spans come from three
+     * processes, exported over OTLP to this test's collector. The reading is stamped ahead of the twin's grid time,
+     * so that it is the newest frequency the storage manager has when it decides.
+     */
+    private void assertOneTraceLinksTheIngestTheFlinkJobAndTheSetpointPublish(JsonNode status, String bootstrap)
+            throws Exception {
+        Properties sources = new Properties();
+        try (var in = Files.newInputStream(IngestionComponent.sourcesFile(new PlatformLayout(dataDir)))) {
+            sources.load(in);
+        }
+        String apiKey = sources.getProperty("gridai.ingestion.sources." + IngestionComponent.LOCAL_SOURCE + ".api-key");
+        String feed = find(status.get("components"), "ingestion").get("urls").get(0).asText();
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String callerSpan = HexFormat.of().formatHex(randomBytes(8));
+        HttpResponse<String> posted;
+        try (KafkaConsumer<AssetId, Measurement> raw = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "lifecycle-trace",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+                Topics.TELEMETRY_RAW.keySerde().deserializer(), Topics.TELEMETRY_RAW.valueSerde().deserializer())) {
+            raw.subscribe(List.of(Topics.TELEMETRY_RAW.name()));
+            List<Instant> frequencies = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                raw.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value().kind() == MeasurementKind.FREQUENCY && r.value().asset().value().equals("system")) {
+                        frequencies.add(r.value().eventTime());
+                    }
+                });
+                return !frequencies.isEmpty();
+            });
+            // The twin's grid time runs 10 s per wall second here, and the storage manager decides on the newest
+            // frequency it has: 20 grid seconds ahead (2 s of wall time to reach the manager) keeps the dip the newest,
+            // and stays within the manager's 30 s before it would hold the battery safe for old telemetry.
+            Instant gridTime = frequencies.stream().max(Instant::compareTo).orElseThrow();
+            String body = "[{\"asset\":\"system\",\"kind\":\"FREQUENCY\",\"value\":59.5,\"unit\":\"Hz\","
+                    + "\"time\":\"" + gridTime.plusSeconds(20) + "\",\"id\":\"trace-dip-" + traceId.substring(0, 8)
+                    + "\"}]";
+            posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(feed))
+                    .header("Content-Type", "application/json").header("X-Api-Key", apiKey)
+                    .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(posted.statusCode()).as("ingestion's answer: %s", posted.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<OtlpReceiver.ReceivedSpan> trace = collector.spans().stream().filter(s -> s.traceId().equals(traceId))
+                    .toList();
+            java.util.Set<String> ingestSpans = trace.stream().filter(s -> s.service().equals("gridai-ingestion"))
+                    .map(OtlpReceiver.ReceivedSpan::spanId).collect(java.util.stream.Collectors.toSet());
+            assertThat(ingestSpans).as("ingestion's spans in the trace (%s): %s", collector.counts(), trace).isNotEmpty();
+            assertThat(trace).as("the Flink job's span for the reading, child of ingestion's").anySatisfy(s -> {
+                assertThat(s.service()).isEqualTo("gridai-flink-jobs");
+                assertThat(s.name()).isEqualTo("telemetry.raw process");
+                assertThat(ingestSpans).contains(s.parentSpanId());
+            });
+            java.util.Set<String> decisions = trace.stream().filter(s -> s.service().equals("gridai-storage-manager")
+                    && s.name().equals("storage decide") && ingestSpans.contains(s.parentSpanId()))
+                    .map(OtlpReceiver.ReceivedSpan::spanId).collect(java.util.stream.Collectors.toSet());
+            assertThat(decisions).as("the storage manager's decision on the reading, child of ingestion's span; the"
+                    + " trace: %s", trace).isNotEmpty();
+            assertThat(trace).as("the battery's setpoint published in that decision").anySatisfy(s -> {
+                assertThat(s.service()).isEqualTo("gridai-storage-manager");
+                assertThat(s.name()).isEqualTo(Topics.GRID_SETPOINTS.name() + " publish");
+                assertThat(decisions).contains(s.parentSpanId());
+            });
+        });
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new java.security.SecureRandom().nextBytes(b);
+        b[0] |= 1; // an all-zero id is invalid
+        return b;
     }
 
     /**
@@ -447,6 +540,16 @@ class PlatformLifecycleTest {
         ProcessBuilder builder = new ProcessBuilder(command);
         // any gridai.dispatch.* key through the environment: a solve each grid minute (6 s at ×10) instead of 5
         builder.environment().put("GRIDAI_DISPATCH_TRIGGERS_EVERY", "PT1M");
+        // Tracing as a user turns it on, with the standard variables, to this test's collector. No new trace is
+        // sampled (ratio 0): only a request that comes in with a sampled trace is traced, and followed through.
+        if (collector == null) {
+            collector = new OtlpReceiver();
+        }
+        builder.environment().put("OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint());
+        builder.environment().put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        builder.environment().put("OTEL_TRACES_SAMPLER", "parentbased_traceidratio");
+        builder.environment().put("OTEL_TRACES_SAMPLER_ARG", "0");
+        builder.environment().put("OTEL_BSP_SCHEDULE_DELAY", "500");
         Process p = builder
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

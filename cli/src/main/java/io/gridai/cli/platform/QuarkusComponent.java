@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * service stops when the launcher is gone) and this run's settings in a file only the user can read
  * ({@code DATA/run/}), and is ready when {@code /q/health/ready} answers 200. A service that exits or is not ready
  * in time fails the start with its own error lines (its JSON log's ERROR messages, then its stderr) and where its
- * full log is.
+ * full log is. With the standard {@code OTEL_EXPORTER_OTLP_*} variables in the launcher's environment, the service
+ * traces to that endpoint ({@link Tracing}).
  */
 abstract class QuarkusComponent implements PlatformComponent {
 
@@ -116,6 +117,7 @@ abstract class QuarkusComponent implements PlatformComponent {
         env.put("QUARKUS_CONFIG_LOCATIONS", config.stream().map(p -> p.toAbsolutePath().toString())
                 .collect(Collectors.joining(",")));
         env.put("GRIDAI_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
+        env.putAll(Tracing.quarkusEnvironment(System.getenv()));
         process = JvmProcess.startJar(name(), layout, List.of("-Xmx" + heap), app, env);
         String base = "http://" + host + ":" + port;
         URI ready = URI.create(base + "/q/health/ready");
