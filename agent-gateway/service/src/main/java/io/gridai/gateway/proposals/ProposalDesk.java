@@ -26,6 +26,7 @@ import io.gridai.model.topic.Topics;
 import io.gridai.model.unit.MeasurementKind;
 import io.gridai.network.SetpointEnvelope;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -247,8 +248,12 @@ public class ProposalDesk {
                 && t.setpoints().stream().anyMatch(s -> clock.now().map(s::isValidAt).orElse(true)))
                 .map(Tracked::proposal).toList();
         double[] used = used(caller.agent().value(), clock.now().orElse(now));
+        long reviewStart = System.nanoTime();
         Reviewed reviewed = reviewer.review(proposal, caller.tier(),
                 new Reviewer.Context(pending, active, used[0], used[1], clock.now().orElse(now)));
+        Timer.builder("gridai.gateway.review.duration").description("a proposal's security review, all steps")
+                .tag("verdict", reviewed.verdict().name()).publishPercentileHistogram().register(metrics)
+                .record(System.nanoTime() - reviewStart, TimeUnit.NANOSECONDS);
         String agent = caller.agent().value();
         String subject = proposal.id().value();
         for (Reviewed.Step s : reviewed.steps()) {
