@@ -137,10 +137,13 @@ final class Checks {
             if (!"gridai-kafka-bootstrap:9093".equals(env.get("KAFKA_BOOTSTRAP_SERVERS"))) {
                 violations.add(where + ": KAFKA_BOOTSTRAP_SERVERS is " + env.get("KAFKA_BOOTSTRAP_SERVERS"));
             }
-            for (String otel : List.of("OTEL_SERVICE_NAME", "OTEL_EXPORTER_OTLP_ENDPOINT")) {
-                if (env.get(otel) == null) {
-                    violations.add(where + ": no " + otel);
-                }
+            if (!"false".equals(env.get("QUARKUS_OTEL_SDK_DISABLED"))) {
+                violations.add(where + ": tracing off (QUARKUS_OTEL_SDK_DISABLED is " + env.get("QUARKUS_OTEL_SDK_DISABLED")
+                        + ", not false)");
+            }
+            if (!"http://otel-collector:4318/v1/traces".equals(env.get("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))) {
+                violations.add(where + ": QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is "
+                        + env.get("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") + ", not the collector's OTLP/HTTP");
             }
             List<Service> services = m.of(Service.class).stream()
                     .filter(s -> Manifests.selects(s.getSpec().getSelector(),
@@ -186,6 +189,40 @@ final class Checks {
         return c.getPorts() == null ? -1 : c.getPorts().stream()
                 .filter(p -> port.getStrVal().equals(p.getName()))
                 .mapToInt(ContainerPort::getContainerPort).findFirst().orElse(-1);
+    }
+
+    /** The services that publish setpoints from a control loop of their own, with no leader election. */
+    static final List<String> CONTROL_LOOPS = List.of("dispatch-optimizer", "storage-manager");
+
+    /**
+     * The setpoint control loops run one instance, never two at once: one replica, the {@code Recreate} strategy (a
+     * rolling update would run the old and the new pod side by side, both actuating) and no autoscaler.
+     */
+    static List<String> singleControlLoops(Manifests m) {
+        List<String> violations = new ArrayList<>();
+        for (String name : CONTROL_LOOPS) {
+            var deployment = m.of(io.fabric8.kubernetes.api.model.apps.Deployment.class).stream()
+                    .filter(d -> name.equals(d.getMetadata().getName())).findFirst();
+            if (deployment.isEmpty()) {
+                violations.add(m.name + " " + name + ": no Deployment");
+                continue;
+            }
+            var spec = deployment.get().getSpec();
+            if (spec.getReplicas() == null || spec.getReplicas() != 1) {
+                violations.add(m.name + " " + name + ": " + spec.getReplicas() + " replicas; a setpoint control loop runs"
+                        + " exactly one (two would both actuate)");
+            }
+            if (spec.getStrategy() == null || !"Recreate".equals(spec.getStrategy().getType())) {
+                violations.add(m.name + " " + name + ": strategy " + (spec.getStrategy() == null ? null
+                        : spec.getStrategy().getType()) + "; Recreate, so that an update never runs two at once");
+            }
+            for (HorizontalPodAutoscaler hpa : m.of(HorizontalPodAutoscaler.class)) {
+                if (name.equals(hpa.getSpec().getScaleTargetRef().getName())) {
+                    violations.add(m.name + " " + name + ": scaled by HPA " + hpa.getMetadata().getName());
+                }
+            }
+        }
+        return violations;
     }
 
     static List<String> servicesAndBudgets(Manifests m) {

@@ -64,6 +64,19 @@ class ChecksCatchMistakesTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void twoStorageManagersOrARollingUpdateOfTheOptimiser() {
+        assertThat(violations(d -> ((Map<String, Object>) find(d, "Deployment", "storage-manager").get("spec"))
+                .put("replicas", 2), Checks::singleControlLoops))
+                .containsExactly("broken storage-manager: 2 replicas; a setpoint control loop runs exactly one (two would"
+                        + " both actuate)");
+        assertThat(violations(d -> ((Map<String, Object>) find(d, "Deployment", "dispatch-optimizer").get("spec"))
+                .remove("strategy"), Checks::singleControlLoops))
+                .containsExactly("broken dispatch-optimizer: strategy null; Recreate, so that an update never runs two"
+                        + " at once");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void budgetSelectingNothing() {
         assertThat(violations(d -> ((Map<String, Object>) CustomResourceChecks.at(find(d, "PodDisruptionBudget",
                         "dispatch-optimizer"), "spec", "selector", "matchLabels"))
