@@ -17,8 +17,13 @@ import java.util.Map;
 public record ZeekLog(List<String> fields, List<Map<String, String>> rows) {
 
     public static ZeekLog read(Path file) {
+        return read(file, List.of());
+    }
+
+    /** As {@link #read(Path)}, with the fields to use when the file has no {@code #fields} line. */
+    public static ZeekLog read(Path file, List<String> withoutHeader) {
         try {
-            List<String> fields = List.of();
+            List<String> fields = withoutHeader;
             List<Map<String, String>> rows = new ArrayList<>();
             for (String line : Files.readAllLines(file)) {
                 if (line.startsWith("#fields\t")) {
