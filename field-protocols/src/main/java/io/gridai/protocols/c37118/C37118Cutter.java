@@ -20,30 +20,30 @@ final class C37118Cutter implements FrameCutter {
             while (next < to && (b[next] & 0xff) != 0xAA) {
                 next++;
             }
-            return new Cut.Skip(next - from, "no C37.118 sync word (0xAA) here");
+            return new Cut.Skip(next - from, () -> "no C37.118 sync word (0xAA) here");
         }
         if (to - from < 4) {
-            return endOfData ? new Cut.Skip(to - from, "frame cut short: only " + (to - from) + " bytes after its sync word")
+            return endOfData ? new Cut.Skip(to - from, () -> "frame cut short: only " + (to - from) + " bytes after its sync word")
                     : Cut.NEED_MORE;
         }
         int type = (b[from + 1] >> 4) & 0x7;
         int version = b[from + 1] & 0xf;
         if ((b[from + 1] & 0x80) != 0 || FrameType.of(type) == null || version == 0) {
-            return new Cut.Skip(1, String.format("0xAA followed by 0x%02x is not a C37.118 SYNC word (frame type %d,"
+            return new Cut.Skip(1, () -> String.format("0xAA followed by 0x%02x is not a C37.118 SYNC word (frame type %d,"
                     + " version %d)", b[from + 1] & 0xff, type, version));
         }
         int size = (b[from + 2] & 0xff) << 8 | (b[from + 3] & 0xff);
         if (size < MIN_FRAME) {
-            return new Cut.Skip(1, "FRAMESIZE " + size + " is less than the " + MIN_FRAME + " bytes of a frame's fixed fields");
+            return new Cut.Skip(1, () -> "FRAMESIZE " + size + " is less than the " + MIN_FRAME + " bytes of a frame's fixed fields");
         }
         if (to - from < size) {
-            return endOfData ? new Cut.Skip(1, FrameType.of(type).label() + " frame cut short: FRAMESIZE " + size
+            return endOfData ? new Cut.Skip(1, () -> FrameType.of(type).label() + " frame cut short: FRAMESIZE " + size
                     + " but only " + (to - from) + " bytes follow") : Cut.NEED_MORE;
         }
         int expected = (b[from + size - 2] & 0xff) << 8 | (b[from + size - 1] & 0xff);
         int computed = Crc16Ccitt.of(b, from, from + size - 2);
         if (expected != computed) {
-            return new Cut.Skip(1, String.format("%s frame (FRAMESIZE %d) fails its CRC-CCITT check: CHK 0x%04x, computed"
+            return new Cut.Skip(1, () -> String.format("%s frame (FRAMESIZE %d) fails its CRC-CCITT check: CHK 0x%04x, computed"
                     + " 0x%04x", FrameType.of(type).label(), size, expected, computed));
         }
         return new Cut.Frame(size);

@@ -251,6 +251,9 @@ public final class C37118Decoder implements FrameDecoder {
         r.u8("TIME_BASE flags");
         int timeBase = r.u24("TIME_BASE");
         int numPmu = r.u16("NUM_PMU");
+        if (numPmu == 0) {
+            throw new FrameReader.Short("NUM_PMU is 0: a configuration frame describes at least one PMU");
+        }
         // smallest PMU block: CFG-1/2 30 bytes, CFG-3 52 bytes; checked before the list is sized
         r.need((long) numPmu * (cfg3 ? 52 : 30), "NUM_PMU " + numPmu + " PMU blocks");
         List<PmuConfig> pmus = new ArrayList<>(numPmu);

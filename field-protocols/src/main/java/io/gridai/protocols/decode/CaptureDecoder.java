@@ -84,7 +84,6 @@ public final class CaptureDecoder {
         FlowState state = flows.computeIfAbsent(segment.flow(), FlowState::new);
         state.lastTime = segment.time();
         if (segment.flow().transport() == Transport.UDP) {
-            state.datagramOffset = 0;
             StreamFramer datagram = new StreamFramer(decoder.cutter(), state);
             datagram.append(segment.payload(), segment.packetIndex());
             datagram.finish();
@@ -138,7 +137,6 @@ public final class CaptureDecoder {
         final StreamFramer framer;
         final Map<Integer, Instant> times = new HashMap<>();
         Instant lastTime;
-        long datagramOffset;
         boolean confirmed;
         final List<Map<String, Object>> held = new ArrayList<>();
         int heldDropped;
@@ -157,16 +155,16 @@ public final class CaptureDecoder {
         @Override
         public void gap(long missing, int packetIndex) {
             framer.gap(missing);
-            Map<String, Object> e = where(packetIndex, -1);
+            Map<String, Object> e = new LinkedHashMap<>();
             e.put("error", missing + " bytes of the TCP stream are missing from the capture before packet " + packetIndex
                     + "; frames across the hole cannot be decoded");
+            e.putAll(where(packetIndex, -1));
             error(e);
         }
 
         @Override
         public void frame(byte[] frame, long offset, int packetIndex) {
-            Decoding d;
-            d = decoder.decode(frame, flow);
+            Decoding d = decoder.decode(frame, flow);
             if (d instanceof Decoding.Decoded ok) {
                 if (!confirmed) {
                     confirmed = true;
@@ -174,6 +172,7 @@ public final class CaptureDecoder {
                     held.clear();
                 }
                 Map<String, Object> m = where(packetIndex, offset);
+                m.put("length", frame.length);
                 m.putAll(ok.fields());
                 frames++;
                 out.accept(m);

@@ -11,8 +11,11 @@ public sealed interface Cut {
     record NeedMore() implements Cut {
     }
 
-    /** The first {@code bytes} bytes (at least one) are not the start of a frame, for {@code reason}. */
-    record Skip(int bytes, String reason) implements Cut {
+    /**
+     * The first {@code bytes} bytes (at least one) are not the start of a frame, for {@code reason} (built only when
+     * it is reported: a junk region reports its first reason only).
+     */
+    record Skip(int bytes, java.util.function.Supplier<String> reason) implements Cut {
     }
 
     /** Shared instance of {@link NeedMore}. */

@@ -93,7 +93,7 @@ final class StreamFramer {
                 if (junkOffset < 0) {
                     junkOffset = offset;
                     junkPacket = packetAt(offset);
-                    junkReason = s.reason();
+                    junkReason = s.reason().get();
                     junkHex = Hex.of(buffer, start, end);
                 }
                 junkLength += n;

@@ -37,17 +37,17 @@ public final class Iec104Decoder implements FrameDecoder {
             while (next < to && (b[next] & 0xff) != 0x68) {
                 next++;
             }
-            return new Cut.Skip(next - from, "no IEC 104 start byte (0x68) here");
+            return new Cut.Skip(next - from, () -> "no IEC 104 start byte (0x68) here");
         }
         if (to - from < 2) {
-            return endOfData ? new Cut.Skip(1, "APDU cut short after its start byte") : Cut.NEED_MORE;
+            return endOfData ? new Cut.Skip(1, () -> "APDU cut short after its start byte") : Cut.NEED_MORE;
         }
         int length = b[from + 1] & 0xff;
         if (length < 4 || length > 253) {
-            return new Cut.Skip(1, "APDU length " + length + " outside 4..253");
+            return new Cut.Skip(1, () -> "APDU length " + length + " outside 4..253");
         }
         if (to - from < length + 2) {
-            return endOfData ? new Cut.Skip(1, "APDU cut short: length " + length + " needs " + (length + 2)
+            return endOfData ? new Cut.Skip(1, () -> "APDU cut short: length " + length + " needs " + (length + 2)
                     + " bytes, " + (to - from) + " follow") : Cut.NEED_MORE;
         }
         return new Cut.Frame(length + 2);

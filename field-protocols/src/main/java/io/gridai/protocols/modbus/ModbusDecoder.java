@@ -45,19 +45,19 @@ public final class ModbusDecoder implements FrameDecoder {
     static Cut cut(byte[] b, int from, int to, boolean endOfData) {
         int have = to - from;
         if (have < 7) {
-            return endOfData ? new Cut.Skip(have, "Modbus TCP frame cut short: " + have + " bytes, the MBAP header alone"
+            return endOfData ? new Cut.Skip(have, () -> "Modbus TCP frame cut short: " + have + " bytes, the MBAP header alone"
                     + " is 7") : Cut.NEED_MORE;
         }
         int protocolId = (b[from + 2] & 0xff) << 8 | (b[from + 3] & 0xff);
         int length = (b[from + 4] & 0xff) << 8 | (b[from + 5] & 0xff);
         if (protocolId != 0) {
-            return new Cut.Skip(1, "MBAP protocol identifier " + protocolId + " is not 0 (Modbus)");
+            return new Cut.Skip(1, () -> "MBAP protocol identifier " + protocolId + " is not 0 (Modbus)");
         }
         if (length < 2 || length > 254) {
-            return new Cut.Skip(1, "MBAP length " + length + " outside 2..254");
+            return new Cut.Skip(1, () -> "MBAP length " + length + " outside 2..254");
         }
         if (have < 6 + length) {
-            return endOfData ? new Cut.Skip(1, "Modbus TCP frame cut short: MBAP length " + length + " needs "
+            return endOfData ? new Cut.Skip(1, () -> "Modbus TCP frame cut short: MBAP length " + length + " needs "
                     + (6 + length) + " bytes, " + have + " follow") : Cut.NEED_MORE;
         }
         return new Cut.Frame(6 + length);
