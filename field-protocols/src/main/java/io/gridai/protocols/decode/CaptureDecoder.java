@@ -163,6 +163,11 @@ public final class CaptureDecoder {
         }
 
         @Override
+        public void restart() {
+            framer.finish();
+        }
+
+        @Override
         public void frame(byte[] frame, long offset, int packetIndex) {
             Decoding d = decoder.decode(frame, flow);
             if (d instanceof Decoding.Decoded ok) {

@@ -21,10 +21,15 @@ final class TcpReassembler {
 
         /** {@code missing} bytes never arrived before the bytes of packet {@code packetIndex}. */
         void gap(long missing, int packetIndex);
+
+        /** A new connection (a SYN with another sequence number) reuses this flow: what came before is complete. */
+        void restart();
     }
 
     private final Receiver receiver;
     private Long next;
+    /** The first sequence number after the SYN seen, if one was. */
+    private Long start;
     private final TreeMap<Long, Segment> pending = new TreeMap<>();
     private long pendingBytes;
 
@@ -36,6 +41,12 @@ final class TcpReassembler {
         long seq = segment.sequence();
         if (segment.syn()) {
             seq = (seq + 1) & 0xffffffffL;
+            if (start != null && start != seq) {
+                finish();
+                receiver.restart();
+                next = null;
+            }
+            start = seq;
             if (next == null) {
                 next = seq;
             }
