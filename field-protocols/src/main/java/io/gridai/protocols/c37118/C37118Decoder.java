@@ -411,44 +411,55 @@ public final class C37118Decoder implements FrameDecoder {
             if (f.phasorsFloat()) {
                 double a = r.f32("PHASOR");
                 double b = r.f32("PHASOR");
-                phasors.add(f.polar() ? Phasor.ofPolar(ch.name(), ch.current(), a, b)
-                        : Phasor.ofRectangular(ch.name(), ch.current(), a, b));
+                phasors.add(f.polar() ? Phasor.ofPolar(ch.name(), ch.current(), a, b, a, b)
+                        : Phasor.ofRectangular(ch.name(), ch.current(), a, b, a, b));
             } else if (f.polar()) {
                 int mag = r.u16("PHASOR");
                 int angle = r.s16("PHASOR");
-                phasors.add(Phasor.ofPolar(ch.name(), ch.current(), mag * ch.scale(), angle * 1e-4));
+                phasors.add(Phasor.ofPolar(ch.name(), ch.current(), mag * ch.scale(), angle * 1e-4, mag, angle));
             } else {
                 int re = r.s16("PHASOR");
                 int im = r.s16("PHASOR");
-                phasors.add(Phasor.ofRectangular(ch.name(), ch.current(), re * ch.scale(), im * ch.scale()));
+                phasors.add(Phasor.ofRectangular(ch.name(), ch.current(), re * ch.scale(), im * ch.scale(), re, im));
             }
         }
         double freqHz;
         double devMilliHz;
         double rocof;
+        double freqRaw;
+        double dfreqRaw;
         if (f.freqFloat()) {
-            freqHz = r.f32("FREQ");
+            freqRaw = r.f32("FREQ");
+            dfreqRaw = r.f32("DFREQ");
+            freqHz = freqRaw;
             devMilliHz = (freqHz - pc.nominalHz()) * 1000;
-            rocof = r.f32("DFREQ");
+            rocof = dfreqRaw;
         } else {
-            devMilliHz = r.s16("FREQ");
+            freqRaw = r.s16("FREQ");
+            dfreqRaw = r.s16("DFREQ");
+            devMilliHz = freqRaw;
             freqHz = pc.nominalHz() + devMilliHz / 1000;
-            rocof = r.s16("DFREQ") / 100.0;
+            rocof = dfreqRaw / 100.0;
         }
         List<Double> analogs = new ArrayList<>(pc.analogs().size());
+        List<Double> analogsRaw = new ArrayList<>(pc.analogs().size());
         for (AnalogChannel ch : pc.analogs()) {
             if (f.analogsFloat()) {
-                analogs.add((double) r.f32("ANALOG"));
+                double v = r.f32("ANALOG");
+                analogs.add(v);
+                analogsRaw.add(v);
             } else {
                 int raw = r.s16("ANALOG");
-                analogs.add(cfg3 ? raw * ch.scale() + ch.offset() : raw * (ch.scale() == 0 ? 1 : ch.scale()));
+                analogsRaw.add((double) raw);
+                // CFG-3's ANSCALE is a scale and offset; CFG-1/2's ANUNIT scaling is user-defined, so left as sent
+                analogs.add(cfg3 ? raw * ch.scale() + ch.offset() : (double) raw);
             }
         }
         List<Integer> digitals = new ArrayList<>(pc.digitals().size());
         for (int i = 0; i < pc.digitals().size(); i++) {
             digitals.add(r.u16("DIGITAL"));
         }
-        return new PmuData(pc, stat, phasors, freqHz, devMilliHz, rocof, analogs, digitals);
+        return new PmuData(pc, stat, phasors, freqHz, devMilliHz, rocof, analogs, digitals, freqRaw, dfreqRaw, analogsRaw);
     }
 
     private static Map<String, Object> command(byte[] frame, Header h, int timeBase) throws FrameReader.Short {

@@ -55,6 +55,7 @@ final class C37118Json {
                 x.put("angle", ph.angle());
                 x.put("real", ph.real());
                 x.put("imaginary", ph.imaginary());
+                x.put("raw", List.of(ph.rawA(), ph.rawB()));
                 phasors.add(x);
             }
             pm.put("phasors", phasors);
@@ -63,6 +64,9 @@ final class C37118Json {
             pm.put("rocof", p.rocof());
             pm.put("analogs", p.analogs());
             pm.put("digital", p.digitals());
+            pm.put("freq_raw", p.freqRaw());
+            pm.put("dfreq_raw", p.dfreqRaw());
+            pm.put("analogs_raw", p.analogsRaw());
             pmus.add(pm);
         }
         m.put("pmus", pmus);

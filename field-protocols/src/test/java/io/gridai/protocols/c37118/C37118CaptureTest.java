@@ -156,22 +156,30 @@ class C37118CaptureTest {
         for (int i = 0; i < phasors.size(); i++) {
             Map<String, Object> p = phasors.get(i);
             boolean polar = "polar".equals(p.get("form"));
-            // Zeek fills the form the PMU sent and leaves the other at 0.0
+            @SuppressWarnings("unchecked")
+            List<Double> raw = (List<Double>) p.get("raw");
+            // Zeek prints the numbers as sent in the form the PMU sent and leaves the other form at 0.0
             double a = polar ? mag.get(i) : re.get(i);
             double bb = polar ? ang.get(i) : im.get(i);
-            double ours1 = (double) p.get(polar ? "magnitude" : "real");
-            double ours2 = (double) p.get(polar ? "angle" : "imaginary");
-            if (Math.abs(a - ours1) > PRINTED || Math.abs(bb - ours2) > PRINTED) {
+            double other1 = polar ? re.get(i) : mag.get(i);
+            double other2 = polar ? im.get(i) : ang.get(i);
+            if (Math.abs(a - raw.get(0)) > PRINTED || Math.abs(bb - raw.get(1)) > PRINTED || other1 != 0 || other2 != 0) {
+                return false;
+            }
+            // these captures' phasors are floats (their CFG-2 FORMAT says so): the values are the numbers sent
+            double v1 = (double) p.get(polar ? "magnitude" : "real");
+            double v2 = (double) p.get(polar ? "angle" : "imaginary");
+            if (v1 != raw.get(0) || v2 != raw.get(1)) {
                 return false;
             }
         }
-        // integer FREQ is the deviation in mHz, as Zeek prints it; integer DFREQ Zeek prints raw (Hz/s × 100)
-        if (Math.abs(Double.parseDouble(z.get("freq_dev_mhz")) - (double) b.get("freq_dev_mhz")) > PRINTED
-                || Math.abs(Double.parseDouble(z.get("rocof")) - (double) b.get("rocof") * 100) > PRINTED) {
+        // FREQ, DFREQ and analogs as sent
+        if (Math.abs(Double.parseDouble(z.get("freq_dev_mhz")) - (double) b.get("freq_raw")) > PRINTED
+                || Math.abs(Double.parseDouble(z.get("rocof")) - (double) b.get("dfreq_raw")) > PRINTED) {
             return false;
         }
         @SuppressWarnings("unchecked")
-        List<Double> analogs = (List<Double>) b.get("analogs");
+        List<Double> analogs = (List<Double>) b.get("analogs_raw");
         List<Double> zAnalogs = ZeekLog.doubles(z.get("analog_data"));
         if (analogs.size() != zAnalogs.size()) {
             return false;

@@ -74,8 +74,11 @@ class C37118DecoderTest {
         assertThat((double) pmu(data).get("freq_dev_mhz")).isEqualTo(-25.0);
         assertThat((double) pmu(data).get("freq_hz")).isCloseTo(49.975, within(1e-12));
         assertThat((double) pmu(data).get("rocof")).isCloseTo(0.12, within(1e-12));
-        // analog: 300 × ANUNIT user scaling 2
-        assertThat(pmu(data).get("analogs")).isEqualTo(List.of(600.0));
+        // analog 300 as sent: CFG-2's ANUNIT scaling (2 here) is user-defined, reported in the configuration only
+        assertThat(pmu(data).get("analogs")).isEqualTo(List.of(300.0));
+        assertThat(pmu(data).get("analogs_raw")).isEqualTo(List.of(300.0));
+        assertThat(phasor(data, 0).get("raw")).isEqualTo(List.of(10000.0, 5236.0));
+        assertThat(pmu(data)).containsEntry("freq_raw", -25.0).containsEntry("dfreq_raw", 12.0);
         assertThat(pmu(data).get("digital")).isEqualTo(List.of(5));
     }
 
