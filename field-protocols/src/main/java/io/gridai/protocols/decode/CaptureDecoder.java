@@ -66,15 +66,21 @@ public final class CaptureDecoder {
      */
     public static Summary decode(Path capture, FieldProtocol protocol, OptionalInt port, Consumer<Map<String, Object>> out)
             throws IOException, PcapFormatException {
-        CaptureDecoder d = new CaptureDecoder(protocol, port, out);
         try (PcapReader reader = PcapReader.open(capture)) {
-            Optional<CapturedPacket> packet;
-            while ((packet = reader.next()).isPresent()) {
-                d.packets++;
-                PacketParser.parse(packet.get()).ifPresent(d::accept);
-            }
-            return d.finish(reader.truncatedTail());
+            return decode(reader, protocol, port, out);
         }
+    }
+
+    /** As {@link #decode(Path, FieldProtocol, OptionalInt, Consumer)}, from an open reader (not closed here). */
+    public static Summary decode(PcapReader reader, FieldProtocol protocol, OptionalInt port,
+            Consumer<Map<String, Object>> out) throws IOException {
+        CaptureDecoder d = new CaptureDecoder(protocol, port, out);
+        Optional<CapturedPacket> packet;
+        while ((packet = reader.next()).isPresent()) {
+            d.packets++;
+            PacketParser.parse(packet.get()).ifPresent(d::accept);
+        }
+        return d.finish(reader.truncatedTail());
     }
 
     private void accept(Segment segment) {

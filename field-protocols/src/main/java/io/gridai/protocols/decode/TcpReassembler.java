@@ -7,13 +7,16 @@ import io.gridai.protocols.pcap.Segment;
 
 /**
  * Puts one TCP direction's payload back in order by sequence number. Retransmitted and overlapping bytes are
- * delivered once; segments that arrive early wait (up to {@value #MAX_PENDING_BYTES} bytes) for the missing ones;
+ * delivered once; segments that arrive early wait (up to {@value #MAX_PENDING_BYTES} bytes in
+ * {@value #MAX_PENDING_SEGMENTS} segments) for the missing ones;
  * when too much waits, or at {@link #finish()}, the hole is reported and skipped.
  */
 final class TcpReassembler {
 
     /** Bytes held out of order before a hole is given up on. */
     static final int MAX_PENDING_BYTES = 1 << 20;
+    /** Segments held out of order before a hole is given up on. */
+    static final int MAX_PENDING_SEGMENTS = 4096;
 
     interface Receiver {
         /** In-order payload bytes that arrived with packet {@code packetIndex}. */
@@ -58,14 +61,14 @@ final class TcpReassembler {
             next = seq;
         }
         int ahead = (int) (seq - next);
-        if (ahead > 0) {
+        if (ahead > 0 || ahead == Integer.MIN_VALUE) { // half the sequence space away counts as ahead
             Segment held = pending.get(seq);
             if (held == null || held.payload().length < segment.payload().length) {
                 pendingBytes += segment.payload().length - (held == null ? 0 : held.payload().length);
                 pending.put(seq, new Segment(segment.packetIndex(), segment.time(), segment.flow(), seq, false, false,
                         false, segment.payload()));
             }
-            if (pendingBytes > MAX_PENDING_BYTES) {
+            if (pendingBytes > MAX_PENDING_BYTES || pending.size() > MAX_PENDING_SEGMENTS) {
                 skipHole();
             }
             return;
@@ -91,8 +94,8 @@ final class TcpReassembler {
 
     private void deliver(long seq, byte[] payload, int packetIndex) {
         int behind = (int) (next - seq);
-        if (behind >= payload.length) {
-            return; // a retransmission of bytes already delivered
+        if (behind < 0 || behind >= payload.length) {
+            return; // a retransmission of bytes already delivered (or far out of the window)
         }
         byte[] fresh = behind == 0 ? payload : java.util.Arrays.copyOfRange(payload, behind, payload.length);
         next = (next + fresh.length) & 0xffffffffL;

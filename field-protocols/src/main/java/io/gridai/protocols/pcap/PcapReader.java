@@ -218,7 +218,13 @@ public final class PcapReader implements AutoCloseable {
         b.get(20, data);
         Interface i = interfaces.get(iface);
         long unit = i.unitsPerSecond();
-        Instant time = Instant.ofEpochSecond(ts / unit, (ts % unit) * (1_000_000_000L / Math.min(unit, 1_000_000_000L)));
+        Instant time;
+        try {
+            time = Instant.ofEpochSecond(Long.divideUnsigned(ts, unit),
+                    Long.remainderUnsigned(ts, unit) * (1_000_000_000L / Math.min(unit, 1_000_000_000L)));
+        } catch (java.time.DateTimeException e) {
+            time = Instant.EPOCH; // a timestamp beyond what Instant holds: the packet still counts
+        }
         return Optional.of(new CapturedPacket(next++, time, i.linkType(), data));
     }
 
