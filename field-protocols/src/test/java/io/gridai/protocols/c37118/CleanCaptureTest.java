@@ -26,7 +26,7 @@ class CleanCaptureTest {
         assertThat(errors.get(0)).containsEntry("packet", 12);
         assertThat((String) errors.get(1).get("error")).contains("1035 bytes of the TCP stream are missing");
         assertThat(d.frames()).filteredOn(f -> "Data".equals(f.get("frame_type"))).isNotEmpty()
-                .allSatisfy(f -> assertThat(f.get("pmus")).asList().isNotEmpty());
+                .allSatisfy(f -> assertThat((List<?>) f.get("pmus")).isNotEmpty());
         assertThat(d.frames()).filteredOn(f -> "CFG2".equals(f.get("frame_type"))).isNotEmpty();
     }
 }
