@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
