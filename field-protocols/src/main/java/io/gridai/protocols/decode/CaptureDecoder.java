@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,8 @@ public final class CaptureDecoder {
 
     /** Errors held back per unconfirmed flow; more are counted only. */
     static final int MAX_HELD_ERRORS = 1000;
+    /** Packet times remembered per TCP flow. */
+    static final int MAX_TIMES = 4096;
 
     private static final int[] C37118_PORTS = {4712, 4713};
 
@@ -43,7 +44,7 @@ public final class CaptureDecoder {
     private final OptionalInt port;
     private final FrameDecoder decoder;
     private final Consumer<Map<String, Object>> out;
-    private final Map<Flow, FlowState> flows = new HashMap<>();
+    private final Map<Flow, FlowState> flows = new LinkedHashMap<>();
     private int frames;
     private int errors;
     private int packets;
@@ -96,10 +97,6 @@ public final class CaptureDecoder {
         } else {
             state.times.put(segment.packetIndex(), segment.time());
             state.reassembler.accept(segment);
-            if (state.times.size() > 4096) {
-                state.times.clear();
-                state.times.put(segment.packetIndex(), segment.time());
-            }
         }
     }
 
@@ -141,7 +138,13 @@ public final class CaptureDecoder {
         final Flow flow;
         final TcpReassembler reassembler = new TcpReassembler(this);
         final StreamFramer framer;
-        final Map<Integer, Instant> times = new HashMap<>();
+        /** Capture times of this flow's recent packets (a frame's first byte may have come a few packets back). */
+        final Map<Integer, Instant> times = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, Instant> eldest) {
+                return size() > MAX_TIMES;
+            }
+        };
         Instant lastTime;
         boolean confirmed;
         final List<Map<String, Object>> held = new ArrayList<>();
