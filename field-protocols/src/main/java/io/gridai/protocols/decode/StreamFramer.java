@@ -30,7 +30,8 @@ final class StreamFramer {
     private int junkLength;
     private int junkPacket;
     private String junkReason;
-    private String junkHex;
+    /** The junk region's first bytes, for its error's hex. */
+    private final java.io.ByteArrayOutputStream junkBytes = new java.io.ByteArrayOutputStream(Hex.MAX_BYTES + 1);
 
     StreamFramer(FrameCutter cutter, Emitter emitter) {
         this.cutter = cutter;
@@ -94,7 +95,11 @@ final class StreamFramer {
                     junkOffset = offset;
                     junkPacket = packetAt(offset);
                     junkReason = s.reason().get();
-                    junkHex = Hex.of(buffer, start, end);
+                    junkBytes.reset();
+                }
+                int keep = Math.min(n, Hex.MAX_BYTES + 1 - junkBytes.size());
+                if (keep > 0) {
+                    junkBytes.write(buffer, start, keep);
                 }
                 junkLength += n;
                 advance(n);
@@ -105,7 +110,9 @@ final class StreamFramer {
     private void flushJunk() {
         if (junkOffset >= 0) {
             String reason = junkLength == 1 ? junkReason : junkLength + " bytes skipped: " + junkReason;
-            emitter.junk(junkOffset, junkLength, junkPacket, reason, junkHex);
+            byte[] first = junkBytes.toByteArray();
+            String hex = Hex.of(first, 0, Math.min(first.length, Hex.MAX_BYTES)) + (junkLength > Hex.MAX_BYTES ? "…" : "");
+            emitter.junk(junkOffset, junkLength, junkPacket, reason, hex);
             junkOffset = -1;
             junkLength = 0;
         }
