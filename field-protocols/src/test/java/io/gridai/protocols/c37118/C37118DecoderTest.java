@@ -195,4 +195,31 @@ class C37118DecoderTest {
         assertThat(out.get(0)).containsEntry("offset", 0L).containsEntry("length", 6);
         assertThat(out.get(1)).containsEntry("command", "Send CFG-2").containsEntry("offset", 6L);
     }
+    @Test
+    void severalPmusInOneStreamEachWithItsOwnFormat() {
+        C37118Frames.Pmu floats = new C37118Frames.Pmu("SUB B", 8, 0x000f, new String[] {"VA"}, new int[] {0},
+                new String[] {"T1", "T2"}, new int[] {0, 0}, 0, false, 1);
+        byte[] cfg = C37118Frames.cfg2(ID, SOC, 1_000_000, 30, integerPmu(), floats);
+        byte[] floatBlock = ByteBuffer.allocate(2 + 8 + 8 + 8).putShort((short) 0x2000).putFloat(120f).putFloat(1.5f)
+                .putFloat(59.99f).putFloat(0f).putFloat(21.5f).putFloat(-3f).array();
+        List<Map<String, Object>> out = decode(cfg, C37118Frames.data(ID, SOC, 0, integerBlock(0), floatBlock));
+        assertThat(out).hasSize(2).noneMatch(m -> m.containsKey("error"));
+        assertThat(out.get(0)).containsEntry("pmu_count", 2);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> pmus = (List<Map<String, Object>>) out.get(1).get("pmus");
+        assertThat(pmus).extracting(p -> p.get("station")).containsExactly("SUB A", "SUB B");
+        assertThat(pmus.get(1)).containsEntry("idcode", 8).containsEntry("analogs", List.of(21.5, -3.0));
+        assertThat((double) pmus.get(1).get("freq_hz")).isCloseTo(59.99, within(1e-5));
+        assertThat((double) pmus.get(0).get("freq_hz")).isCloseTo(49.975, within(1e-12));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stat = (Map<String, Object>) pmus.get(1).get("stat");
+        assertThat(stat).containsEntry("pmu_sync_lost", true);
+    }
+
+    @Test
+    void headerFrameText() {
+        byte[] header = C37118Frames.frame(FrameType.HEADER, ID, SOC, 0, "PMU at bus 12, 230 kV".getBytes());
+        assertThat(decode(header)).singleElement().satisfies(m -> assertThat(m).containsEntry("frame_type", "Header")
+                .containsEntry("text", "PMU at bus 12, 230 kV").containsEntry("frame_size", 16 + 21));
+    }
 }
