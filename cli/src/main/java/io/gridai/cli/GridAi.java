@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "GridAI: streaming grid telemetry, forecasts, dispatch and reviewed AI interventions.",
         subcommands = {UpCommand.class, StatusCommand.class, TopicsCommand.class, PowerFlowCommand.class,
                 DcOpfCommand.class, ForecastCommand.class, TokenCommand.class, AuditCommand.class, ArchiveCommand.class,
-                ReplayCommand.class,
+                ReplayCommand.class, DecodeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GridAi implements Runnable {
 
