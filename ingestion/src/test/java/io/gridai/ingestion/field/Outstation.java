@@ -58,7 +58,11 @@ final class Outstation implements AutoCloseable {
                 @Override
                 public void connectionIndication(Connection connection) {
                     try {
-                        connection.waitForStartDT(new Answering(connection), 5_000);
+                        // The listener first: j60870 confirms STARTDT before waitForStartDT sets its listener, so
+                        // an interrogation right behind the STARTDT would find none and be dropped.
+                        Answering answering = new Answering(connection);
+                        connection.setConnectionListener(answering);
+                        connection.waitForStartDT(answering, 5_000);
                         connections.add(connection);
                     } catch (IOException e) {
                         connection.close();

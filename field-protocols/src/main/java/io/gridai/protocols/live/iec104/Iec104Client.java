@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openmuc.j60870.ASdu;
+import org.openmuc.j60870.ASduType;
 import org.openmuc.j60870.CauseOfTransmission;
 import org.openmuc.j60870.ClientConnectionBuilder;
 import org.openmuc.j60870.Connection;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The IEC 60870-5-104 client (controlling station) of one outstation: connects, starts data transfer (STARTDT),
  * sends a general interrogation (station interrogation, qualifier 20) to every common address of the point map on
- * connect and then every {@code interrogation-period}, and hands every monitoring ASDU, decoded by
+ * connect and then every {@code interrogation-period} (again, up to three times, when the outstation does not confirm
+ * it), and hands every monitoring ASDU, decoded by
  * {@link Iec104Decoder}, to the sink. When the connection fails or is lost it tries again after an exponential
  * back-off, for as long as it runs. Never throws from its thread: failures are {@link FieldEvent}s.
  *
@@ -32,6 +36,8 @@ public final class Iec104Client implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Iec104Client.class);
     /** Qualifier of interrogation: station (general) interrogation. */
     private static final int STATION_INTERROGATION = 20;
+    /** How often an interrogation the outstation does not confirm is sent in all. */
+    private static final int INTERROGATION_ATTEMPTS = 3;
 
     private final Iec104Station station;
     private final FieldSink sink;
@@ -39,6 +45,8 @@ public final class Iec104Client implements AutoCloseable {
     private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
+    /** Common addresses whose latest interrogation the outstation has not confirmed yet. */
+    private final Set<Integer> unconfirmed = ConcurrentHashMap.newKeySet();
     private volatile Connection connection;
     private volatile boolean connected;
 
@@ -123,7 +131,7 @@ public final class Iec104Client implements AutoCloseable {
         Duration period = station.interrogationPeriod();
         try {
             do {
-                if (!interrogate(opened)) {
+                if (!interrogateConfirmed(opened, closed)) {
                     return "the interrogation could not be sent";
                 }
             } while (!awaitClosed(closed, period));
@@ -148,8 +156,36 @@ public final class Iec104Client implements AutoCloseable {
         return true;
     }
 
-    private boolean interrogate(Connection opened) {
-        for (int commonAddress : station.points().commonAddresses()) {
+    /**
+     * Sends a general interrogation to every common address and waits (at most {@code connect-timeout}) for the
+     * outstation to confirm each; what is not confirmed is asked again, {@value #INTERROGATION_ATTEMPTS} times in all
+     * (some outstations drop an interrogation that follows STARTDT too closely). An unconfirmed interrogation does not
+     * end the connection: spontaneous and cyclic data still come. False when it could not be sent at all.
+     */
+    private boolean interrogateConfirmed(Connection opened, CountDownLatch closed) throws InterruptedException {
+        unconfirmed.addAll(station.points().commonAddresses());
+        for (int attempt = 1; attempt <= INTERROGATION_ATTEMPTS; attempt++) {
+            if (!interrogate(opened, Set.copyOf(unconfirmed))) {
+                return false;
+            }
+            long deadline = System.nanoTime() + station.connectTimeout().toNanos();
+            while (!unconfirmed.isEmpty() && System.nanoTime() < deadline) {
+                if (closed.await(20, TimeUnit.MILLISECONDS) || stopped.getCount() == 0) {
+                    return true;
+                }
+            }
+            if (unconfirmed.isEmpty()) {
+                return true;
+            }
+            LOG.warn("iec104 interrogation not confirmed source={} commonAddresses={} attempt={} of {}",
+                    station.source(), unconfirmed, attempt, INTERROGATION_ATTEMPTS);
+        }
+        unconfirmed.clear();
+        return true;
+    }
+
+    private boolean interrogate(Connection opened, Set<Integer> commonAddresses) {
+        for (int commonAddress : commonAddresses) {
             try {
                 opened.interrogation(commonAddress, CauseOfTransmission.ACTIVATION,
                         new IeQualifierOfInterrogation(STATION_INTERROGATION));
@@ -210,6 +246,10 @@ public final class Iec104Client implements AutoCloseable {
 
         @Override
         public void newASdu(ASdu asdu) {
+            if (asdu.getTypeIdentification() == ASduType.C_IC_NA_1) {
+                confirmation(asdu);
+                return;
+            }
             Instant receivedAt = clock.instant();
             Iec104Decoder.Decoded decoded;
             synchronized (decoder) {
@@ -220,6 +260,18 @@ public final class Iec104Client implements AutoCloseable {
             if (!decoded.readings().isEmpty()) {
                 sink.readings(station.source(), Iec104Decoder.PROTOCOL, decoded.readings(), receivedAt);
             }
+        }
+
+        /** The outstation's answer to an interrogation: confirmed (or refused: then not asked again). */
+        private void confirmation(ASdu asdu) {
+            if (asdu.getCauseOfTransmission() != CauseOfTransmission.ACTIVATION_CON) {
+                return; // ACTIVATION_TERMINATION: the interrogated values have all been sent
+            }
+            if (asdu.isNegativeConfirm()) {
+                LOG.warn("iec104 interrogation refused by the outstation source={} ca={}; check the station's common"
+                        + " address in the point map", station.source(), asdu.getCommonAddress());
+            }
+            unconfirmed.remove(asdu.getCommonAddress());
         }
 
         @Override

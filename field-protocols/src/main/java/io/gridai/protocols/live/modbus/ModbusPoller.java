@@ -135,8 +135,10 @@ public final class ModbusPoller implements AutoCloseable {
     private ModbusTCPMaster connect() throws Exception {
         int timeout = (int) Math.min(Integer.MAX_VALUE, device.timeout().toMillis());
         ModbusTCPMaster opened = new ModbusTCPMaster(device.host(), device.port(), timeout, false);
-        opened.setRetries(1); // one try per request: a timeout is reported, not hidden behind retries
         opened.connect();
+        // One try per request (j2mod's default is 5): a timeout is reported, not hidden behind retries. Only after
+        // connect(), which creates the transaction the setting goes to.
+        opened.setRetries(1);
         return opened;
     }
 
@@ -208,9 +210,12 @@ public final class ModbusPoller implements AutoCloseable {
         return words;
     }
 
+    /** j2mod reports a read timeout as a ModbusIOException whose message says so, without the socket's exception. */
     private static boolean causedByTimeout(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketTimeoutException) {
+            String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+            if (cause instanceof SocketTimeoutException || message.contains("timed out")
+                    || message.contains("timeout")) {
                 return true;
             }
         }

@@ -68,6 +68,42 @@ class ModbusPollerTest {
     }
 
     @Test
+    void aDeviceThatNeverAnswersIsATimeoutNotAHang() throws Exception {
+        // Accepts connections and reads requests, but never answers: a device that hangs.
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        accepted.add(silent.accept());
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            ModbusDevice device = new ModbusDevice(INVERTER, "127.0.0.1", silent.getLocalPort(), 1,
+                    Duration.ofMillis(200), Duration.ofMillis(300), new Backoff(Duration.ofMillis(100),
+                            Duration.ofMillis(200)), List.of(register("f", RegisterTable.HOLDING, 0,
+                            RegisterType.FLOAT32, WordOrder.BIG, "inv-3", MeasurementKind.FREQUENCY, Unit.HERTZ, 1)));
+            RecordingSink sink = new RecordingSink();
+            try (ModbusPoller poller = new ModbusPoller(device, sink).start()) {
+                try {
+                    await().atMost(Duration.ofSeconds(10)).until(() -> sink.count(FieldEvent.TIMEOUT) >= 2);
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError("no two timeouts; events: " + sink.details, e);
+                }
+                assertThat(sink.readings).isEmpty();
+                assertThat(sink.count(FieldEvent.CONNECTED)).isGreaterThanOrEqualTo(2); // reconnects after each
+            }
+            for (java.net.Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void readsEveryRegisterReportsAnIllegalAddressAndReconnectsAfterTheDeviceRestarts() throws Exception {
         int port = freePort();
         ModbusDevice device = new ModbusDevice(INVERTER, "127.0.0.1", port, 1, Duration.ofMillis(200),
