@@ -4,6 +4,7 @@ import io.gridai.ingestion.config.IngestionConfig;
 import io.gridai.model.QualityFlag;
 import io.gridai.model.id.AssetId;
 import io.gridai.model.id.SourceId;
+import io.gridai.model.unit.MeasurementKind;
 import io.gridai.model.unit.Unit;
 import io.gridai.protocols.live.Backoff;
 import io.gridai.protocols.live.iec104.Iec104Station;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -90,7 +92,7 @@ final class FieldConfigs {
         return devices;
     }
 
-    private static PointTarget target(String key, String asset, io.gridai.model.unit.MeasurementKind kind,
+    private static PointTarget target(String key, String asset, MeasurementKind kind,
             String unit, double scale) {
         AssetId assetId = check(key + ".asset", () -> AssetId.of(asset));
         Unit parsed = check(key + ".unit", () -> Unit.fromSymbol(unit));
@@ -129,7 +131,7 @@ final class FieldConfigs {
         }
     }
 
-    private static <T> T check(String key, java.util.function.Supplier<T> make) {
+    private static <T> T check(String key, Supplier<T> make) {
         try {
             return make.get();
         } catch (IllegalArgumentException e) {

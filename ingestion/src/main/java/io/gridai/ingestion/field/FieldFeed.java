@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -241,7 +242,7 @@ public class FieldFeed implements FieldSink {
             Map<String, Object> document = document(reading);
             documents.add(document);
             records.add(new RawRecord(records.size(), fields, bytes(document), CONTENT_TYPE,
-                    java.util.Optional.empty()));
+                    Optional.empty()));
             quality.add(reading.quality());
         }
         return ingestion.prepareRecords(arrival.protocol(), authentications.get(arrival.source()), records, quality,

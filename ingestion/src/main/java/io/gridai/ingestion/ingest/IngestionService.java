@@ -45,8 +45,8 @@ import org.jboss.logging.Logger;
 /**
  * One batch from any feed, end to end: read the body, validate each record, drop duplicates, publish accepted
  * records and dead letters, and answer only once Kafka acknowledged all of them. Feed-independent: each feed
- * (HTTP, MQTT, Kafka-direct) authenticates its sender with the source registry and translates the result into
- * its own protocol's answer. Safe to call from several threads at once.
+ * (HTTP, MQTT, Kafka-direct, field protocols) authenticates its sender with the source registry and translates the
+ * result into its own protocol's answer. Safe to call from several threads at once.
  *
  * <p>Each batch (or group of batches published together) is one OpenTelemetry span, child of the caller's
  * context; the publisher writes that span's context into every Kafka record's headers.
