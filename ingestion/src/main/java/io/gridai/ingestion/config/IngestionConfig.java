@@ -34,6 +34,9 @@ public interface IngestionConfig {
     /** The Kafka-direct feed. */
     KafkaDirect kafkaDirect();
 
+    /** The field protocols: IEC 60870-5-104 stations and Modbus TCP devices ingestion connects to itself. */
+    Field field();
+
     /** Per-record validation. */
     Validation validation();
 
@@ -179,6 +182,189 @@ public interface IngestionConfig {
         /** How long to wait before polling again after Kafka did not acknowledge a re-published batch. */
         @WithDefault("PT1S")
         Duration retryBackoff();
+    }
+
+    /**
+     * The field protocols. Each station or device is keyed by its source id, which must be a registered source
+     * ({@code gridai.ingestion.sources.<id>}): what a station sends is verified and validated like any batch of that
+     * source, and refused (dead letter {@code UNKNOWN_SOURCE}) when no source has its id. Nothing connects unless a
+     * station or device is configured.
+     */
+    interface Field {
+
+        /** IEC 60870-5-104 ({@code gridai.ingestion.field.iec104.stations.<source id>.*}). */
+        Iec104 iec104();
+
+        /** Modbus TCP ({@code gridai.ingestion.field.modbus.devices.<source id>.*}). */
+        Modbus modbus();
+
+        /**
+         * Most batches (an ASDU, a poll) waiting for Kafka. While Kafka is away the feed keeps this many and counts
+         * further ones as {@code dropped} (metric {@code gridai_ingestion_field_events_total{event="dropped"}}): field
+         * devices cannot be asked to send again, except by the next interrogation or poll.
+         */
+        @WithDefault("10000")
+        int maxPendingBatches();
+
+        /** How long to wait before publishing again after Kafka did not acknowledge. */
+        @WithDefault("PT1S")
+        Duration retryBackoff();
+    }
+
+    /** IEC 60870-5-104. */
+    interface Iec104 {
+
+        /** The outstations (RTUs, substation gateways) to connect to, by source id. */
+        Map<String, Iec104Station> stations();
+    }
+
+    /** Modbus TCP. */
+    interface Modbus {
+
+        /** The devices (inverters, meters, battery controllers) to poll, by source id. */
+        Map<String, ModbusDevice> devices();
+    }
+
+    /** One IEC 104 outstation. */
+    interface Iec104Station {
+
+        /** Its host name or address. */
+        String host();
+
+        /** Its TCP port. */
+        @WithDefault("2404")
+        int port();
+
+        /** The common address (ASDU address) of its points, unless a point names another. */
+        @WithDefault("1")
+        int commonAddress();
+
+        /** How long the TCP connect and the STARTDT confirmation may take. */
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        /**
+         * How often a general interrogation is repeated while connected (one is always sent on connect); {@code PT0S}:
+         * only on connect.
+         */
+        @WithDefault("PT15M")
+        Duration interrogationPeriod();
+
+        /** Wait after the first failed connection attempt; it doubles with every further failure. */
+        @WithDefault("PT1S")
+        Duration reconnectInitial();
+
+        /** Longest wait between connection attempts. */
+        @WithDefault("PT1M")
+        Duration reconnectMax();
+
+        /** The time zone its CP56Time2a time tags are in ({@code UTC}, {@code Europe/Berlin}, …). */
+        @WithDefault("UTC")
+        String timeZone();
+
+        /**
+         * The quality flag a value without a (valid) time tag gets; its event time is then the receive time.
+         * {@code NONE}: no flag, for stations whose cyclic values carry no tags by design.
+         */
+        @WithDefault("SUSPECT")
+        String receiveTimeFlag();
+
+        /** Its points, by a name of your choice (used in messages). */
+        Map<String, Iec104Point> points();
+    }
+
+    /** One information object of an IEC 104 station and what it becomes. */
+    interface Iec104Point {
+
+        /** The common address, when not the station's. */
+        Optional<Integer> commonAddress();
+
+        /** The information object address. */
+        int ioa();
+
+        /** The GridAI asset it measures (must be among the source's allowed assets). */
+        String asset();
+
+        /** What it measures (must be among the source's allowed kinds). */
+        MeasurementKind kind();
+
+        /** The unit of {@code raw value × scale} ({@code kW}, {@code V}, {@code Hz}, …), of the kind's dimension. */
+        String unit();
+
+        /**
+         * Factor on the raw value: a short float's value, a scaled value's integer, a normalised value's fraction
+         * (−1…1), a single or double point's 0 (off) or 1 (on).
+         */
+        @WithDefault("1")
+        double scale();
+    }
+
+    /** One Modbus TCP device. */
+    interface ModbusDevice {
+
+        /** Its host name or address (or its Modbus gateway's). */
+        String host();
+
+        /** Its TCP port. */
+        @WithDefault("502")
+        int port();
+
+        /** The unit identifier (slave id) to address. */
+        @WithDefault("1")
+        int unitId();
+
+        /** Time between the starts of two polls of all its registers. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** How long one request (and the TCP connect) may wait for an answer. */
+        @WithDefault("PT2S")
+        Duration timeout();
+
+        /** Wait after the first failed connection attempt; it doubles with every further failure. */
+        @WithDefault("PT1S")
+        Duration reconnectInitial();
+
+        /** Longest wait between connection attempts. */
+        @WithDefault("PT1M")
+        Duration reconnectMax();
+
+        /** Its registers, by a name of your choice (used in messages). */
+        Map<String, ModbusRegister> registers();
+    }
+
+    /** One value of a Modbus device and what it becomes. */
+    interface ModbusRegister {
+
+        /** Zero-based protocol address of its first register (Modicon 40001 is 0). */
+        int address();
+
+        /** {@code holding} (function 3) or {@code input} (function 4). */
+        @WithDefault("holding")
+        String table();
+
+        /** {@code int16}, {@code uint16}, {@code int32}, {@code uint32} or {@code float32}. */
+        String type();
+
+        /**
+         * For 32-bit types: {@code big} (high word first, ABCD) or {@code little} (low word first, CDAB,
+         * "word-swapped").
+         */
+        @WithDefault("big")
+        String wordOrder();
+
+        /** Factor on the number read. */
+        @WithDefault("1")
+        double scale();
+
+        /** The unit of {@code number × scale}, of the kind's dimension. */
+        String unit();
+
+        /** The GridAI asset it measures (must be among the source's allowed assets). */
+        String asset();
+
+        /** What it measures (must be among the source's allowed kinds). */
+        MeasurementKind kind();
     }
 
     /** Per-record validation. */

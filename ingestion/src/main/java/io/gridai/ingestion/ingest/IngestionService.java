@@ -13,6 +13,7 @@ import io.gridai.ingestion.source.Authentication;
 import io.gridai.ingestion.validate.RecordValidator;
 import io.gridai.ingestion.validate.Verdict;
 import io.gridai.model.Measurement;
+import io.gridai.model.QualityFlag;
 import io.gridai.model.RejectedRecord;
 import io.gridai.model.RejectionReason;
 import io.gridai.model.id.MeasurementId;
@@ -44,8 +45,8 @@ import org.jboss.logging.Logger;
 /**
  * One batch from any feed, end to end: read the body, validate each record, drop duplicates, publish accepted
  * records and dead letters, and answer only once Kafka acknowledged all of them. Feed-independent: each feed
- * (HTTP, MQTT, Kafka-direct) authenticates its sender with the source registry and translates the result into
- * its own protocol's answer. Safe to call from several threads at once.
+ * (HTTP, MQTT, Kafka-direct, field protocols) authenticates its sender with the source registry and translates the
+ * result into its own protocol's answer. Safe to call from several threads at once.
  *
  * <p>Each batch (or group of batches published together) is one OpenTelemetry span, child of the caller's
  * context; the publisher writes that span's context into every Kafka record's headers.
@@ -175,18 +176,50 @@ public class IngestionService {
             return new Prepared.Final(source.id().value(), channel, receivedAt, "too-large",
                     new IngestResult.TooLarge(source.id(), tooLarge.limit()));
         }
-        return checkRecords(channel, source, ((ParsedBatch.Records) parsed).records(), receivedAt, seen);
+        return checkRecords(channel, source, ((ParsedBatch.Records) parsed).records(), null, receivedAt, seen);
     }
 
-    private Prepared checkRecords(String channel, ApprovedSource source, List<RawRecord> records, Instant receivedAt,
-            Set<MeasurementId> seen) {
+    /**
+     * Verifies the source and validates records a feed read itself (the field protocols: values already decoded
+     * from an RTU's or a device's frames), without publishing anything. Each record goes through the same validation
+     * as a received one; an accepted record then carries the quality flags its device reported.
+     *
+     * @param records     the records, their payload the bytes a dead letter keeps
+     * @param quality     per record, in the same order, the quality flags to put on its measurement
+     * @param body        the whole batch as bytes, for the dead letter of a batch refused as a whole
+     * @param contentType the media type of {@code body} and of the records' payloads
+     * @param seen        measurement ids accepted so far in the group this batch will be published with; updated
+     */
+    public Prepared prepareRecords(String channel, Authentication authentication, List<RawRecord> records,
+            List<Set<QualityFlag>> quality, byte[] body, String contentType, Set<MeasurementId> seen) {
+        if (quality.size() != records.size()) {
+            throw new IllegalArgumentException(records.size() + " records but " + quality.size() + " quality sets");
+        }
+        Instant receivedAt = clock.instant();
+        if (authentication instanceof Authentication.Unknown unknown) {
+            return wholeRefusal(channel, Optional.empty(), RejectionReason.UNKNOWN_SOURCE, unknown.detail(), body,
+                    contentType, receivedAt, "unauthenticated", new IngestResult.Unauthenticated(unknown.detail()));
+        }
+        ApprovedSource source = ((Authentication.Known) authentication).source();
+        if (source.revoked()) {
+            return wholeRefusal(channel, Optional.of(source.id()), RejectionReason.REVOKED_SOURCE, "source "
+                    + source.id() + " (" + source.utility() + ") is revoked", body, contentType, receivedAt, "revoked",
+                    new IngestResult.Revoked(source.id()));
+        }
+        return checkRecords(channel, source, records, quality, receivedAt, seen);
+    }
+
+    /** {@code quality}: per record, flags for its measurement; null when the feed has none (every received body). */
+    private Prepared checkRecords(String channel, ApprovedSource source, List<RawRecord> records,
+            List<Set<QualityFlag>> quality, Instant receivedAt, Set<MeasurementId> seen) {
         List<RecordResult> results = new ArrayList<>(records.size());
         List<Measurement> accepted = new ArrayList<>(records.size());
         List<RejectedRecord> refused = new ArrayList<>();
         List<MeasurementId> newIds = new ArrayList<>(records.size());
         Map<RejectionReason, Integer> refusedByReason = new EnumMap<>(RejectionReason.class);
         int duplicates = 0;
-        for (RawRecord record : records) {
+        for (int i = 0; i < records.size(); i++) {
+            RawRecord record = records.get(i);
             Verdict verdict = validator.validate(record, source, receivedAt);
             if (verdict instanceof Verdict.Refused refusal) {
                 refused.add(deadLetter(Optional.of(source.id()), channel, refusal.reason(), refusal.detail(),
@@ -196,6 +229,12 @@ public class IngestionService {
                 continue;
             }
             Measurement measurement = ((Verdict.Valid) verdict).measurement();
+            if (quality != null) {
+                Set<QualityFlag> flags = quality.get(i);
+                if (!flags.isEmpty()) {
+                    measurement = measurement.withQuality(flags);
+                }
+            }
             if (recent.contains(measurement.id()) || !seen.add(measurement.id())) {
                 duplicates++;
                 results.add(RecordResult.duplicate(record.index(), measurement.id().value()));

@@ -33,6 +33,10 @@ import java.util.Locale;
  *   Kafka's acknowledgement of all of it.</li>
  *   <li>{@code gridai.ingestion.mqtt.unacknowledged} (gauge): MQTT messages taken and not yet acknowledged; it
  *   grows while Kafka is away.</li>
+ *   <li>{@code gridai.ingestion.field.events} (counter) tagged {@code source}, {@code protocol} ({@code iec104},
+ *   {@code modbus}) and {@code event}: what happened on field connections besides values.</li>
+ *   <li>{@code gridai.ingestion.field.connected} (gauge) tagged {@code source} and {@code protocol}: 1 while
+ *   connected.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -46,6 +50,8 @@ public class IngestionMetrics {
     public static final String EVENT_TO_ACK = "gridai.ingestion.event.to.ack";
     public static final String MQTT_UNACKNOWLEDGED = "gridai.ingestion.mqtt.unacknowledged";
     public static final String RECEIVE_TO_ACK = "gridai.ingestion.receive.to.ack";
+    public static final String FIELD_EVENTS = "gridai.ingestion.field.events";
+    public static final String FIELD_CONNECTED = "gridai.ingestion.field.connected";
 
     private final MeterRegistry registry;
     private final Timer kafkaAck;
@@ -104,6 +110,31 @@ public class IngestionMetrics {
     public void mqttUnacknowledged(java.util.function.IntSupplier count) {
         io.micrometer.core.instrument.Gauge.builder(MQTT_UNACKNOWLEDGED, count::getAsInt)
                 .description("MQTT messages taken from the broker and not yet acknowledged (waiting for Kafka)")
+                .register(registry);
+    }
+
+    /**
+     * Counts something that happened on a field connection (IEC 104, Modbus) besides values: {@code connected},
+     * {@code disconnected}, {@code connect-failed}, {@code interrogation}, {@code exception-response},
+     * {@code timeout}, {@code unmapped-point}, {@code unsupported-type}, {@code indeterminate}, {@code dropped}.
+     */
+    public void fieldEvent(String source, String protocol, String event) {
+        Counter.builder(FIELD_EVENTS)
+                .description("Field protocol events (connections, interrogations, exception responses, timeouts,"
+                        + " unmapped points, readings dropped while Kafka was away), by source, protocol and event")
+                .tag("source", source)
+                .tag("protocol", protocol)
+                .tag("event", event)
+                .register(registry)
+                .increment();
+    }
+
+    /** A gauge that is 1 while the field station or device is connected, else 0. */
+    public void fieldConnected(String source, String protocol, java.util.function.BooleanSupplier connected) {
+        io.micrometer.core.instrument.Gauge.builder(FIELD_CONNECTED, () -> connected.getAsBoolean() ? 1 : 0)
+                .description("1 while the field station or device is connected (IEC 104: data transfer started)")
+                .tag("source", source)
+                .tag("protocol", protocol)
                 .register(registry);
     }
 

@@ -174,6 +174,20 @@ public class SourceRegistry {
                         + " with kafka-direct=true"));
     }
 
+    /**
+     * The source a field station or device is configured as ({@code gridai.ingestion.field.*.<id>}: its key is the
+     * source id). A station whose id no source has is unknown: everything it sends is refused.
+     *
+     * @param what the station for people, e.g. {@code iec104 station rtu-7 at 10.0.0.7:2404}
+     */
+    public Authentication authenticateStation(SourceId id, String what) {
+        ApprovedSource source = sources.get(id);
+        return source == null
+                ? new Authentication.Unknown(what + " is not a registered source; add gridai.ingestion.sources." + id
+                        + ".utility, .allowed-assets and .allowed-kinds, or remove the station from the configuration")
+                : new Authentication.Known(source);
+    }
+
     /** The sources with {@code kafka-direct=true}, revoked ones included (their records are refused). */
     public List<ApprovedSource> kafkaDirectSources() {
         return sources.values().stream().filter(ApprovedSource::kafkaDirect).toList();
