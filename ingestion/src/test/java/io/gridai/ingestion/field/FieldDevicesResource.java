@@ -1,5 +1,6 @@
 package io.gridai.ingestion.field;
 
+import io.gridai.protocols.live.iec104.sim.SimulatedOutstation;
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.procimg.SimpleInputRegister;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
@@ -44,11 +45,11 @@ public class FieldDevicesResource implements QuarkusTestResourceLifecycleManager
     static final String REVOKED = "utility-old";
     static final String INVERTER = "inv-east";
 
-    private static volatile Outstation north;
-    private static volatile Outstation stranger;
+    private static volatile SimulatedOutstation north;
+    private static volatile SimulatedOutstation stranger;
     private static volatile ModbusSlave slave;
 
-    static Outstation north() {
+    static SimulatedOutstation north() {
         return north;
     }
 
@@ -61,8 +62,8 @@ public class FieldDevicesResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        north = Outstation.start(List.of(interrogationAnswer()));
-        stranger = Outstation.start(List.of(interrogationAnswer()));
+        north = SimulatedOutstation.start(List.of(interrogationAnswer()));
+        stranger = SimulatedOutstation.start(List.of(interrogationAnswer()));
         int modbusPort = freePort();
         try {
             slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), modbusPort, 2, false);

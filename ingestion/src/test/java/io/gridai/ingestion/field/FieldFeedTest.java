@@ -1,5 +1,6 @@
 package io.gridai.ingestion.field;
 
+import io.gridai.protocols.live.iec104.sim.SimulatedOutstation;
 import static io.gridai.ingestion.field.FieldDevicesResource.INVERTER;
 import static io.gridai.ingestion.field.FieldDevicesResource.NORTH;
 import static io.gridai.ingestion.field.FieldDevicesResource.REVOKED;
@@ -103,7 +104,7 @@ class FieldFeedTest {
         Instant switched = measured.plusMillis(250);
         await().until(() -> FieldDevicesResource.north().clients() == 1);
         try (var raw = TopicTail.of(Topics.TELEMETRY_RAW); var dead = TopicTail.of(Topics.TELEMETRY_DEAD_LETTER)) {
-            Outstation north = FieldDevicesResource.north();
+            SimulatedOutstation north = FieldDevicesResource.north();
             north.send(spontaneous(ASduType.M_ME_TF_1, new InformationObject(1001, new IeShortFloat(12_500f), GOOD,
                     tag(measured))));
             north.send(spontaneous(ASduType.M_SP_TB_1, new InformationObject(2001,
@@ -178,7 +179,7 @@ class FieldFeedTest {
 
     @Test
     void theClientReconnectsAfterTheOutstationRestartsAndFlagsTheGap() {
-        Outstation north = FieldDevicesResource.north();
+        SimulatedOutstation north = FieldDevicesResource.north();
         await().until(() -> connected(NORTH, "iec104") == 1);
         double disconnects = fieldEvents(NORTH, "iec104", "disconnected");
         try (var raw = TopicTail.of(Topics.TELEMETRY_RAW)) {

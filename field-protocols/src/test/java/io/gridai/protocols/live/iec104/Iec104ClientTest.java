@@ -1,5 +1,7 @@
 package io.gridai.protocols.live.iec104;
 
+import io.gridai.protocols.live.iec104.sim.SimulatedOutstation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridai.model.QualityFlag;
@@ -67,7 +69,7 @@ class Iec104ClientTest {
     @Test
     void interrogatesOnConnectTakesSpontaneousValuesAndReconnectsAfterTheOutstationRestarts() {
         RecordingSink sink = new RecordingSink();
-        try (TestOutstation outstation = TestOutstation.start(List.of(interrogated(13_800)));
+        try (SimulatedOutstation outstation = SimulatedOutstation.start(List.of(interrogated(13_800)));
                 Iec104Client client = new Iec104Client(station(outstation.port(), Duration.ZERO), sink).start()) {
             await().until(() -> sink.readings.size() == 1);
             assertThat(client.connected()).isTrue();
@@ -97,7 +99,7 @@ class Iec104ClientTest {
     @Test
     void anUnreachableStationIsRetriedWithBackOffAndPeriodicInterrogationsFollow() {
         RecordingSink sink = new RecordingSink();
-        TestOutstation outstation = TestOutstation.start(List.of(interrogated(100)));
+        SimulatedOutstation outstation = SimulatedOutstation.start(List.of(interrogated(100)));
         outstation.stop();
         try (outstation;
                 Iec104Client client = new Iec104Client(station(outstation.port(), Duration.ofMillis(300)), sink)

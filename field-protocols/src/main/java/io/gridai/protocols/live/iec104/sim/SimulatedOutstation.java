@@ -1,4 +1,4 @@
-package io.gridai.ingestion.field;
+package io.gridai.protocols.live.iec104.sim;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openmuc.j60870.ASdu;
 import org.openmuc.j60870.ASduType;
 import org.openmuc.j60870.Connection;
@@ -14,44 +15,54 @@ import org.openmuc.j60870.Server;
 import org.openmuc.j60870.ServerEventListener;
 
 /**
- * A real IEC 104 outstation (j60870's server) on a free loopback port: answers a general interrogation with the ASDUs
- * it was given (confirmation, values, termination) and sends spontaneous ASDUs to its connected clients on request.
- * {@link #stop()} then {@link #start()} is an outstation restart on the same port.
+ * A real IEC 104 outstation (j60870's server) on a loopback port: answers a general interrogation with the ASDUs it is
+ * given (confirmation, the values with cause "interrogated by station", termination), and sends spontaneous ASDUs to
+ * every connected client on request. Stop and start it again on the same port to test reconnects.
+ *
+ * <p>For tests and demonstrations (the field feeds' tests in this module, in ingestion and on the running platform):
+ * it is j60870's own server, so the client meets a real link layer.
  */
-final class Outstation implements AutoCloseable {
+public final class SimulatedOutstation implements AutoCloseable {
 
     private final int port;
     private final List<ASdu> interrogationAnswer;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
+    private final AtomicInteger interrogations = new AtomicInteger();
     private Server server;
 
-    private Outstation(int port, List<ASdu> interrogationAnswer) {
+    private SimulatedOutstation(int port, List<ASdu> interrogationAnswer) {
         this.port = port;
         this.interrogationAnswer = List.copyOf(interrogationAnswer);
     }
 
-    static Outstation start(List<ASdu> interrogationAnswer) {
-        int port;
+    /** Starts on a free loopback port, answering interrogations with {@code interrogationAnswer}. */
+    public static SimulatedOutstation start(List<ASdu> interrogationAnswer) {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
+            SimulatedOutstation outstation = new SimulatedOutstation(probe.getLocalPort(), interrogationAnswer);
+            probe.close();
+            outstation.start();
+            return outstation;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Outstation outstation = new Outstation(port, interrogationAnswer);
-        outstation.start();
-        return outstation;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    /** Clients with data transfer started and their connection still open. */
-    int clients() {
+    /** General interrogations received so far (over all connections). */
+    public int interrogations() {
+        return interrogations.get();
+    }
+
+    /** Clients with data transfer started. */
+    public int clients() {
         return (int) connections.stream().filter(c -> !c.isClosed()).count();
     }
 
-    synchronized void start() {
+    /** (Re)starts listening on the same port. */
+    public synchronized void start() {
         server = Server.builder().setBindAddr(InetAddress.getLoopbackAddress()).setPort(port).build();
         try {
             server.start(new ServerEventListener() {
@@ -83,7 +94,7 @@ final class Outstation implements AutoCloseable {
     }
 
     /** Sends an ASDU to every connected client. */
-    void send(ASdu asdu) {
+    public void send(ASdu asdu) {
         for (Connection connection : connections) {
             if (!connection.isClosed()) {
                 try {
@@ -95,8 +106,8 @@ final class Outstation implements AutoCloseable {
         }
     }
 
-    /** Stops listening and closes every connection. */
-    synchronized void stop() {
+    /** Stops listening and closes every connection, as an outstation that restarts. */
+    public synchronized void stop() {
         if (server != null) {
             server.stop();
             server = null;
@@ -129,6 +140,7 @@ final class Outstation implements AutoCloseable {
                     connection.send(answer);
                 }
                 connection.sendActivationTermination(asdu);
+                interrogations.incrementAndGet();
             } catch (IOException e) {
                 connection.close();
             }
