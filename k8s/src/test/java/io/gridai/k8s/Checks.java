@@ -191,6 +191,70 @@ final class Checks {
                 .mapToInt(ContainerPort::getContainerPort).findFirst().orElse(-1);
     }
 
+    /**
+     * Every Quarkus service talks mutual TLS to Kafka with its own KafkaUser's certificate: SSL, its keystore password
+     * from the Secret Strimzi writes for {@code gridai-<service>} (a KafkaUser of the rendering) and mounted from that
+     * Secret where the keystore location points, the cluster CA likewise as the truststore.
+     */
+    static List<String> kafkaTls(Manifests m) {
+        List<String> violations = new ArrayList<>();
+        Set<String> users = new TreeSet<>();
+        m.custom("KafkaUser").forEach(u -> users.add(u.getMetadata().getName()));
+        for (Deployment d : m.of(Deployment.class)) {
+            String name = d.getMetadata().getName();
+            if (!SERVICE_MODULES.containsKey(name)) {
+                continue;
+            }
+            String where = m.name + " " + name;
+            String user = "gridai-" + name;
+            if (!users.contains(user)) {
+                violations.add(where + ": no KafkaUser " + user);
+            }
+            var pod = d.getSpec().getTemplate().getSpec();
+            Container c = pod.getContainers().get(0);
+            Map<String, io.fabric8.kubernetes.api.model.EnvVar> env = new java.util.HashMap<>();
+            if (c.getEnv() != null) {
+                c.getEnv().forEach(e -> env.put(e.getName(), e));
+            }
+            Map<String, String> secretVolumes = new java.util.HashMap<>();
+            if (pod.getVolumes() != null) {
+                pod.getVolumes().stream().filter(v -> v.getSecret() != null)
+                        .forEach(v -> secretVolumes.put(v.getName(), v.getSecret().getSecretName()));
+            }
+            Map<String, String> mounted = new java.util.HashMap<>(); // mount path -> secret name
+            if (c.getVolumeMounts() != null) {
+                c.getVolumeMounts().stream().filter(vm -> secretVolumes.containsKey(vm.getName()))
+                        .forEach(vm -> mounted.put(vm.getMountPath(), secretVolumes.get(vm.getName())));
+            }
+            if (env.get("KAFKA_SECURITY_PROTOCOL") == null || !"SSL".equals(env.get("KAFKA_SECURITY_PROTOCOL").getValue())) {
+                violations.add(where + ": KAFKA_SECURITY_PROTOCOL is not SSL");
+            }
+            store(where, "keystore", env, mounted, user, "user.password", violations);
+            store(where, "truststore", env, mounted, "gridai-cluster-ca-cert", "ca.password", violations);
+        }
+        return violations;
+    }
+
+    private static void store(String where, String kind, Map<String, io.fabric8.kubernetes.api.model.EnvVar> env,
+            Map<String, String> mounted, String secret, String passwordKey, List<String> violations) {
+        String prefix = "KAFKA_SSL_" + kind.toUpperCase(java.util.Locale.ROOT) + "_";
+        var location = env.get(prefix + "LOCATION");
+        if (location == null || location.getValue() == null) {
+            violations.add(where + ": no " + prefix + "LOCATION");
+        } else {
+            String dir = Path.of(location.getValue()).getParent().toString();
+            if (!secret.equals(mounted.get(dir))) {
+                violations.add(where + ": the " + kind + " " + location.getValue() + " is not in Secret " + secret
+                        + " (mounted: " + mounted + ")");
+            }
+        }
+        var password = env.get(prefix + "PASSWORD");
+        var ref = password == null || password.getValueFrom() == null ? null : password.getValueFrom().getSecretKeyRef();
+        if (ref == null || !secret.equals(ref.getName()) || !passwordKey.equals(ref.getKey())) {
+            violations.add(where + ": " + prefix + "PASSWORD is not " + passwordKey + " of Secret " + secret);
+        }
+    }
+
     /** The services that publish setpoints from a control loop of their own, with no leader election. */
     static final List<String> CONTROL_LOOPS = List.of("dispatch-optimizer", "storage-manager");
 

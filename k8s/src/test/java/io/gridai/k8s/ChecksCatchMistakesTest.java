@@ -64,6 +64,22 @@ class ChecksCatchMistakesTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aServiceWithAnotherServicesKafkaCertificate() {
+        assertThat(violations(d -> {
+            Map<String, Object> pod = (Map<String, Object>) CustomResourceChecks.at(find(d, "Deployment", "ingestion"),
+                    "spec", "template", "spec");
+            for (Object v : (List<Object>) pod.get("volumes")) {
+                Map<String, Object> volume = (Map<String, Object>) v;
+                if ("kafka-user".equals(volume.get("name"))) {
+                    ((Map<String, Object>) volume.get("secret")).put("secretName", "gridai-storage-manager");
+                }
+            }
+        }, Checks::kafkaTls)).singleElement().asString()
+                .startsWith("broken ingestion: the keystore /etc/gridai/kafka-user/user.p12 is not in Secret gridai-ingestion");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void twoStorageManagersOrARollingUpdateOfTheOptimiser() {
         assertThat(violations(d -> ((Map<String, Object>) find(d, "Deployment", "storage-manager").get("spec"))
                 .put("replicas", 2), Checks::singleControlLoops))

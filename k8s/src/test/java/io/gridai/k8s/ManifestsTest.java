@@ -46,6 +46,12 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void everyServiceTalksMutualTlsToKafkaWithItsOwnUser(String dir) {
+        assertThat(Checks.kafkaTls(Manifests.render(dir))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
     void theSetpointControlLoopsRunOneInstanceNeverTwo(String dir) {
         assertThat(Checks.singleControlLoops(Manifests.render(dir))).isEmpty();
     }
