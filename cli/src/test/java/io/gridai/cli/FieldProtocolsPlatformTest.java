@@ -17,8 +17,6 @@ import io.gridai.protocols.live.iec104.sim.SimulatedOutstation;
 import io.gridai.protocols.live.modbus.RegisterDecoder;
 import io.gridai.protocols.points.WordOrder;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -47,7 +45,6 @@ import org.openmuc.j60870.ie.IeQuality;
 import org.openmuc.j60870.ie.IeShortFloat;
 import org.openmuc.j60870.ie.IeTime56;
 import org.openmuc.j60870.ie.InformationObject;
-import picocli.CommandLine;
 
 /**
  * Field protocols on the running platform, end to end on loopback: an IEC 104 outstation (j60870's server) and a
@@ -125,7 +122,7 @@ class FieldProtocolsPlatformTest {
         up = launchUp();
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             assertThat(up.isAlive()).as("up is running: %s", output()).isTrue();
-            Result status = run("status", "--timeout", "PT2S");
+            InProcess status = run("status", "--timeout", "PT2S");
             assertThat(status.exit()).as("gridai status:%n%s", status.out()).isEqualTo(StatusCommand.HEALTHY);
         });
         String bootstrap = bootstrap();
@@ -166,7 +163,7 @@ class FieldProtocolsPlatformTest {
     }
 
     private String bootstrap() throws IOException {
-        Result status = run("status", "--json");
+        InProcess status = run("status", "--json");
         var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.out());
         for (var c : doc.get("components")) {
             if (c.get("name").asText().equals("kafka")) {
@@ -200,18 +197,10 @@ class FieldProtocolsPlatformTest {
         }
     }
 
-    record Result(int exit, String out) {
-    }
-
-    private Result run(String... args) {
+    private InProcess run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--data-dir");
         all.add(dataDir.toString());
-        StringWriter out = new StringWriter();
-        CommandLine cli = GridAi.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(out));
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Result(exit, out.toString());
+        return InProcess.run(all.toArray(String[]::new));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.util.function.SerializableFunction;
@@ -41,35 +42,28 @@ public final class KafkaIo {
      * Measurements from {@code topic}, from the consumer group's committed offsets (earliest when it has none). On a
      * restore, offsets come from the checkpoint instead.
      */
-    @SuppressWarnings("deprecation") // the connector's committedOffsets still takes Kafka's OffsetResetStrategy
     public KafkaSource<Measurement> measurements(Topic<?, Measurement> topic) {
-        KafkaSourceBuilder<Measurement> builder = KafkaSource.<Measurement>builder()
-                .setBootstrapServers(bootstrapServers)
-                .setTopics(topic.name())
-                .setGroupId(settings.consumerGroup())
-                .setClientIdPrefix(settings.consumerGroup() + "-" + topic.name())
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new WireRecordDeserializer<>(Measurement.class))
-                .setProperty("isolation.level", "read_committed");
-        if (stoppingOffsets != null) {
-            builder.setBounded(stoppingOffsets);
-        }
-        return builder.build();
+        return telemetry(topic, new WireRecordDeserializer<>(Measurement.class));
     }
 
     /**
      * Measurements from {@code topic} as {@link #measurements} reads them, each with the trace context of its record
      * when this JVM traces ({@link io.gridai.flink.trace.JobTracing}).
      */
-    @SuppressWarnings("deprecation") // the connector's committedOffsets still takes Kafka's OffsetResetStrategy
     public KafkaSource<TracedMeasurement> tracedMeasurements(Topic<?, Measurement> topic) {
-        KafkaSourceBuilder<TracedMeasurement> builder = KafkaSource.<TracedMeasurement>builder()
+        return telemetry(topic, new TracedMeasurementDeserializer());
+    }
+
+    /** A telemetry topic read by the job's own consumer group, as {@link #measurements} says. */
+    @SuppressWarnings("deprecation") // the connector's committedOffsets still takes Kafka's OffsetResetStrategy
+    private <T> KafkaSource<T> telemetry(Topic<?, Measurement> topic, KafkaRecordDeserializationSchema<T> deserializer) {
+        KafkaSourceBuilder<T> builder = KafkaSource.<T>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic.name())
                 .setGroupId(settings.consumerGroup())
                 .setClientIdPrefix(settings.consumerGroup() + "-" + topic.name())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new TracedMeasurementDeserializer())
+                .setDeserializer(deserializer)
                 .setProperty("isolation.level", "read_committed");
         if (stoppingOffsets != null) {
             builder.setBounded(stoppingOffsets);

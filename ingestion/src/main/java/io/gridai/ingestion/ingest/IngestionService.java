@@ -149,16 +149,11 @@ public class IngestionService {
     public Prepared prepare(String channel, Authentication authentication, BatchFormat format, byte[] body,
             String contentType, Set<MeasurementId> seen, boolean message) {
         Instant receivedAt = clock.instant();
-        if (authentication instanceof Authentication.Unknown unknown) {
-            return wholeRefusal(channel, Optional.empty(), RejectionReason.UNKNOWN_SOURCE, unknown.detail(), body,
-                    contentType, receivedAt, "unauthenticated", new IngestResult.Unauthenticated(unknown.detail()));
+        Optional<Prepared> refused = refusedSource(channel, authentication, body, contentType, receivedAt);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         ApprovedSource source = ((Authentication.Known) authentication).source();
-        if (source.revoked()) {
-            return wholeRefusal(channel, Optional.of(source.id()), RejectionReason.REVOKED_SOURCE, "source "
-                    + source.id() + " (" + source.utility() + ") is revoked", body, contentType, receivedAt, "revoked",
-                    new IngestResult.Revoked(source.id()));
-        }
         ParsedBatch parsed = format.read(body, config.http().maxBatchRecords());
         if (parsed instanceof ParsedBatch.Unreadable unreadable) {
             return wholeRefusal(channel, Optional.of(source.id()), unreadable.reason(), unreadable.detail(), body,
@@ -179,6 +174,22 @@ public class IngestionService {
         return checkRecords(channel, source, ((ParsedBatch.Records) parsed).records(), null, receivedAt, seen);
     }
 
+    /** The whole batch's refusal when its sender is unknown or revoked; empty for an approved source. */
+    private Optional<Prepared> refusedSource(String channel, Authentication authentication, byte[] body,
+            String contentType, Instant receivedAt) {
+        if (authentication instanceof Authentication.Unknown unknown) {
+            return Optional.of(wholeRefusal(channel, Optional.empty(), RejectionReason.UNKNOWN_SOURCE, unknown.detail(),
+                    body, contentType, receivedAt, "unauthenticated", new IngestResult.Unauthenticated(unknown.detail())));
+        }
+        ApprovedSource source = ((Authentication.Known) authentication).source();
+        if (source.revoked()) {
+            return Optional.of(wholeRefusal(channel, Optional.of(source.id()), RejectionReason.REVOKED_SOURCE, "source "
+                    + source.id() + " (" + source.utility() + ") is revoked", body, contentType, receivedAt, "revoked",
+                    new IngestResult.Revoked(source.id())));
+        }
+        return Optional.empty();
+    }
+
     /**
      * Verifies the source and validates records a feed read itself (the field protocols: values already decoded
      * from an RTU's or a device's frames), without publishing anything. Each record goes through the same validation
@@ -196,16 +207,11 @@ public class IngestionService {
             throw new IllegalArgumentException(records.size() + " records but " + quality.size() + " quality sets");
         }
         Instant receivedAt = clock.instant();
-        if (authentication instanceof Authentication.Unknown unknown) {
-            return wholeRefusal(channel, Optional.empty(), RejectionReason.UNKNOWN_SOURCE, unknown.detail(), body,
-                    contentType, receivedAt, "unauthenticated", new IngestResult.Unauthenticated(unknown.detail()));
+        Optional<Prepared> refused = refusedSource(channel, authentication, body, contentType, receivedAt);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         ApprovedSource source = ((Authentication.Known) authentication).source();
-        if (source.revoked()) {
-            return wholeRefusal(channel, Optional.of(source.id()), RejectionReason.REVOKED_SOURCE, "source "
-                    + source.id() + " (" + source.utility() + ") is revoked", body, contentType, receivedAt, "revoked",
-                    new IngestResult.Revoked(source.id()));
-        }
         return checkRecords(channel, source, records, quality, receivedAt, seen);
     }
 
