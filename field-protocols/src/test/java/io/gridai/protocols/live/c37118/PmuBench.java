@@ -120,8 +120,9 @@ final class PmuBench implements AutoCloseable {
             switch (kind) {
                 case VOLTAGE -> assertThat(m.value()).as("%s", m)
                         .isCloseTo(v.magnitude() * Math.sqrt(3) / 1000, within(floats ? 1e-4 : V_SCALE * Math.sqrt(3) / 1000));
-                case VOLTAGE_ANGLE -> assertThat(m.value()).as("%s", m)
-                        .isCloseTo(Math.toDegrees(v.angle()), within(floats ? 1e-4 : 0.01));
+                case VOLTAGE_ANGLE -> assertThat(Math.IEEEremainder(m.value() - Math.toDegrees(v.angle()), 360))
+                        .as("%s: angle difference, degrees (+180 and -180 are one angle)", m)
+                        .isCloseTo(0, within(floats ? 1e-4 : 0.01));
                 case CURRENT -> assertThat(m.value()).as("%s", m).isCloseTo(i.magnitude(), within(floats ? 1e-3 : I_SCALE));
                 case FREQUENCY -> assertThat(m.value()).as("%s", m)
                         .isCloseTo(s.frequencyHz(), within(pc.format().freqFloat() ? 1e-5 : 0.0005));
