@@ -225,7 +225,7 @@ public final class PmuClient implements AutoCloseable {
     // ---- connection ----
 
     private void superviseConnection() {
-        long backoff = settings.backoffInitial().toMillis();
+        Backoff backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
         boolean first = true;
         while (!closed) {
             if (!first) {
@@ -236,19 +236,16 @@ public final class PmuClient implements AutoCloseable {
             if (closed) {
                 break;
             }
-            if (hadData) {
-                backoff = settings.backoffInitial().toMillis();
-            }
-            log(Level.INFO, "event=reconnect_wait wait_ms=" + backoff);
+            long wait = backoff.nextWaitMillis(hadData);
+            log(Level.INFO, "event=reconnect_wait wait_ms=" + wait + " had_data=" + hadData);
             try {
-                if (closedLatch.await(backoff, TimeUnit.MILLISECONDS)) {
+                if (closedLatch.await(wait, TimeUnit.MILLISECONDS)) {
                     break;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            backoff = Math.min(backoff * 2, settings.backoffMax().toMillis());
         }
     }
 

@@ -65,11 +65,22 @@ final class PmuBench implements AutoCloseable {
     final Queue<Measurement> received = new ConcurrentLinkedQueue<>();
 
     PmuBench(Transport transport, java.util.function.UnaryOperator<PmuClientSettings> tweak) {
+        this(transport, tweak, null);
+    }
+
+    /** With {@code extraSink} called after each frame's values are kept (it may throw). */
+    PmuBench(Transport transport, java.util.function.UnaryOperator<PmuClientSettings> tweak,
+            java.util.function.Consumer<List<Measurement>> extraSink) {
         pmu = new SimulatedPmu(config(3, 0xF, 0x0), SIGNAL, transport, Clock.systemUTC()).start();
         PmuClientSettings s = new PmuClientSettings("127.0.0.1", pmu.port(), transport, STREAM_IDCODE, 0,
                 Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(1),
                 SourceId.of("pmu-station-test"), null, null, false);
-        client = new PmuClient(tweak.apply(s), received::addAll);
+        client = new PmuClient(tweak.apply(s), ms -> {
+            received.addAll(ms);
+            if (extraSink != null) {
+                extraSink.accept(ms);
+            }
+        });
         client.start();
         if (client.dataPort() > 0) {
             pmu.streamUdpTo(client.dataPort());

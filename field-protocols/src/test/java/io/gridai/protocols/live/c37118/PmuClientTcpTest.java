@@ -146,6 +146,20 @@ class PmuClientTcpTest {
     }
 
     @Test
+    void aSinkThatThrowsIsCountedAndTheStreamGoesOn() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        PmuBench b = new PmuBench(Transport.TCP, s -> s, ms -> {
+            if (calls.incrementAndGet() % 2 == 0) {
+                throw new IllegalStateException("store unavailable");
+            }
+        });
+        bench = b;
+        await().atMost(WAIT).until(() -> b.client.counters().errors(ErrorReason.SINK_FAILED) >= 5);
+        assertThat(b.dataFrames()).isGreaterThanOrEqualTo(10);
+        assertThat(b.client.counters().reconnects()).isZero();
+    }
+
+    @Test
     void closeTurnsTransmissionOffAndStopsTheThreads() {
         PmuBench b = bench(s -> s);
         await().atMost(WAIT).until(() -> b.dataFrames() > 0);
