@@ -109,9 +109,9 @@ public final class PmuClient implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean started;
     private volatile Socket tcp;
-    private DatagramSocket udp;
-    private Thread connectionThread;
-    private Thread udpThread;
+    private volatile DatagramSocket udp;
+    private volatile Thread connectionThread;
+    private volatile Thread udpThread;
     private volatile long lastDataNanos;
     private volatile boolean dataOn;
     private volatile String headerText;
@@ -287,7 +287,7 @@ public final class PmuClient implements AutoCloseable {
                         n = 0;
                     }
                     if (n < 0) {
-                        fail(ErrorReason.CONNECTION_LOST, "the PMU closed the connection; reconnecting");
+                        error(ErrorReason.CONNECTION_LOST, "the PMU closed the connection; reconnecting");
                         break;
                     }
                     if (n > 0) {
@@ -300,7 +300,7 @@ public final class PmuClient implements AutoCloseable {
                 }
                 long quiet = System.nanoTime() - lastDataNanos;
                 if (quiet > settings.dataTimeout().toNanos()) {
-                    fail(ErrorReason.NO_DATA, (dataFrames.get() == dataBefore ? "no configuration or data frame"
+                    error(ErrorReason.NO_DATA, (dataFrames.get() == dataBefore ? "no configuration or data frame"
                             : "no data frame") + " for " + settings.dataTimeout().toMillis() + " ms; check the PMU's"
                             + " data rate and, for UDP data, that it streams to port " + dataPort() + "; reconnecting");
                     break;
@@ -308,7 +308,7 @@ public final class PmuClient implements AutoCloseable {
             }
         } catch (IOException e) {
             if (!closed) {
-                fail(connected ? ErrorReason.CONNECTION_LOST : ErrorReason.CONNECT_FAILED, (connected ? "connection to "
+                error(connected ? ErrorReason.CONNECTION_LOST : ErrorReason.CONNECT_FAILED, (connected ? "connection to "
                         : "cannot connect to ") + settings.host() + ":" + settings.port() + ": " + e
                         + (connected ? "" : "; check the PMU's address, port and that it accepts this PDC"));
             }
@@ -333,7 +333,7 @@ public final class PmuClient implements AutoCloseable {
                 }
             } catch (IOException e) {
                 if (!closed) {
-                    fail(ErrorReason.CONNECTION_LOST, "UDP data port " + dataPort() + ": " + e);
+                    error(ErrorReason.CONNECTION_LOST, "UDP data port " + dataPort() + ": " + e);
                 }
             }
         }
@@ -475,10 +475,6 @@ public final class PmuClient implements AutoCloseable {
         if (n <= 5 || Long.bitCount(n) == 1) { // the first few, then at 8, 16, 32 … so junk cannot flood the log
             log(Level.WARNING, "event=error reason=" + reason + " count=" + n + " detail=\"" + detail + "\"");
         }
-    }
-
-    private void fail(ErrorReason reason, String detail) {
-        error(reason, detail);
     }
 
     private String countersText() {
