@@ -228,7 +228,7 @@ public final class C37118Decoder implements FrameDecoder {
     }
 
     /** Null when the frame's SYNC, length and CHK are right; else what is wrong. */
-    private static String check(byte[] frame, Header h) {
+    static String check(byte[] frame, Header h) {
         if ((frame[0] & 0xff) != 0xAA || h.type() == null || (frame[1] & 0x80) != 0) {
             return String.format("not a C37.118 frame: SYNC 0x%02x%02x", frame[0] & 0xff, frame[1] & 0xff);
         }
