@@ -117,7 +117,7 @@ public final class FlinkJobsMain {
         new GridStreamingJob(settings, GridTopics.registry(), new KafkaIo(arguments.bootstrap(), settings, false),
                 arguments.liveState(member.map(m -> HazelcastMember.INSTANCE_NAME))).addTo(env);
         arguments.forecast().ifPresent(forecast -> {
-            ForecastJob.onPlatformTopics(arguments.bootstrap(), forecast).addTo(env);
+            ForecastJob.onPlatformTopics(arguments.bootstrap(), forecast, settings.kafkaClient().properties()).addTo(env);
             LOG.info("forecast pipeline added: models={} provider={} dayAheadIssueTime={} intradayHours={}",
                     forecast.modelsPath(), forecast.executionProvider(), forecast.dayAheadIssueTime(),
                     forecast.intradayHours());

@@ -92,7 +92,8 @@ public final class GridStreamingJob {
 
     /**
      * Entry point for {@code flink run}: builds the job on the cluster's environment and runs it until cancelled.
-     * Arguments as {@link JobArguments} ({@code --hazelcast embedded} is not available on a cluster).
+     * Arguments as {@link JobArguments} ({@code --hazelcast embedded} is not available on a cluster); with
+     * {@code --models DIR} inference's forecast pipeline runs in the same job.
      */
     public static void main(String[] args) throws Exception {
         JobArguments arguments = JobArguments.parse(args);
@@ -104,6 +105,9 @@ public final class GridStreamingJob {
         new GridStreamingJob(arguments.settings(), GridTopics.registry(),
                 new KafkaIo(arguments.bootstrap(), arguments.settings(), false), arguments.liveState(Optional.empty()))
                 .addTo(env);
+        // --models DIR: inference's forecast pipeline in the same job, as FlinkJobsMain runs it under gridai up
+        arguments.forecast().ifPresent(forecast -> io.gridai.inference.flink.ForecastJob.onPlatformTopics(
+                arguments.bootstrap(), forecast, arguments.settings().kafkaClient().properties()).addTo(env));
         env.execute(NAME);
     }
 

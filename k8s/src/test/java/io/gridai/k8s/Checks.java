@@ -232,7 +232,81 @@ final class Checks {
             store(where, "keystore", env, mounted, user, "user.password", violations);
             store(where, "truststore", env, mounted, "gridai-cluster-ca-cert", "ca.password", violations);
         }
+        for (GenericKubernetesResource flink : m.custom("FlinkDeployment")) {
+            flinkTls(m, flink, users, violations);
+        }
         return violations;
+    }
+
+    /** The KafkaUser each Flink job authenticates as. */
+    static final Map<String, String> FLINK_USERS = Map.of("gridai-streaming", "gridai-flink",
+            "gridai-archive", "gridai-archive");
+
+    /**
+     * A Flink job's Kafka clients get the TLS settings as {@code --set kafka.client.*} job arguments: SSL, the keystore
+     * and truststore where its pods mount its KafkaUser's Secret and the cluster CA, the passwords from those Secrets
+     * through {@code kafka.client-env.*}.
+     */
+    @SuppressWarnings("unchecked")
+    private static void flinkTls(Manifests m, GenericKubernetesResource flink, Set<String> users,
+            List<String> violations) {
+        String name = flink.getMetadata().getName();
+        String where = m.name + " FlinkDeployment " + name;
+        String user = FLINK_USERS.get(name);
+        if (user == null || !users.contains(user)) {
+            violations.add(where + ": no KafkaUser for it (" + user + ")");
+            return;
+        }
+        Map<String, Object> spec = Manifests.spec(flink);
+        Map<String, String> set = new java.util.HashMap<>();
+        List<Object> args = (List<Object>) CustomResourceChecks.at(spec, "job", "args");
+        for (int i = 0; args != null && i + 1 < args.size(); i++) {
+            if ("--set".equals(args.get(i)) && String.valueOf(args.get(i + 1)).contains("=")) {
+                String[] kv = String.valueOf(args.get(i + 1)).split("=", 2);
+                set.put(kv[0], kv[1]);
+            }
+        }
+        if (!"SSL".equals(set.get("kafka.client.security.protocol"))) {
+            violations.add(where + ": no --set kafka.client.security.protocol=SSL");
+        }
+        Map<String, Object> pod = (Map<String, Object>) CustomResourceChecks.at(spec, "podTemplate", "spec");
+        Map<String, String> secretVolumes = new java.util.HashMap<>();
+        Map<String, String> mounted = new java.util.HashMap<>();
+        Map<String, String> passwordSecrets = new java.util.HashMap<>(); // env name -> secret/key
+        if (pod != null) {
+            for (Object v : (List<Object>) pod.getOrDefault("volumes", List.of())) {
+                Object secret = CustomResourceChecks.at(v, "secret", "secretName");
+                if (secret != null) {
+                    secretVolumes.put(String.valueOf(((Map<String, Object>) v).get("name")), String.valueOf(secret));
+                }
+            }
+            for (Object c : (List<Object>) pod.getOrDefault("containers", List.of())) {
+                for (Object vm : (List<Object>) ((Map<String, Object>) c).getOrDefault("volumeMounts", List.of())) {
+                    Map<String, Object> mount = (Map<String, Object>) vm;
+                    if (secretVolumes.containsKey(String.valueOf(mount.get("name")))) {
+                        mounted.put(String.valueOf(mount.get("mountPath")), secretVolumes.get(String.valueOf(mount.get("name"))));
+                    }
+                }
+                for (Object e : (List<Object>) ((Map<String, Object>) c).getOrDefault("env", List.of())) {
+                    Object ref = CustomResourceChecks.at(e, "valueFrom", "secretKeyRef");
+                    if (ref instanceof Map<?, ?> r) {
+                        passwordSecrets.put(String.valueOf(((Map<String, Object>) e).get("name")), r.get("name") + "/" + r.get("key"));
+                    }
+                }
+            }
+        }
+        for (String[] store : new String[][] {{"keystore", user, "user.password"},
+                {"truststore", "gridai-cluster-ca-cert", "ca.password"}}) {
+            String location = set.get("kafka.client.ssl." + store[0] + ".location");
+            if (location == null || !store[1].equals(mounted.get(Path.of(location).getParent().toString()))) {
+                violations.add(where + ": the " + store[0] + " " + location + " is not in Secret " + store[1]
+                        + " (mounted: " + mounted + ")");
+            }
+            String env = set.get("kafka.client-env.ssl." + store[0] + ".password");
+            if (env == null || !(store[1] + "/" + store[2]).equals(passwordSecrets.get(env))) {
+                violations.add(where + ": the " + store[0] + " password is not " + store[2] + " of Secret " + store[1]);
+            }
+        }
     }
 
     private static void store(String where, String kind, Map<String, io.fabric8.kubernetes.api.model.EnvVar> env,

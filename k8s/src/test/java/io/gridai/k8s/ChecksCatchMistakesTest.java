@@ -80,6 +80,19 @@ class ChecksCatchMistakesTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aFlinkJobWithoutTls() {
+        assertThat(violations(d -> {
+            List<Object> args = (List<Object>) CustomResourceChecks.at(find(d, "FlinkDeployment", "gridai-archive"),
+                    "spec", "job", "args");
+            int i = args.indexOf("kafka.client.security.protocol=SSL");
+            args.remove(i);
+            args.remove(i - 1);
+        }, Checks::kafkaTls)).containsExactly("broken FlinkDeployment gridai-archive: no --set"
+                + " kafka.client.security.protocol=SSL");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void twoStorageManagersOrARollingUpdateOfTheOptimiser() {
         assertThat(violations(d -> ((Map<String, Object>) find(d, "Deployment", "storage-manager").get("spec"))
                 .put("replicas", 2), Checks::singleControlLoops))

@@ -42,6 +42,8 @@ import java.util.Set;
  * @param topology              {@code topology.*} ({@link AssetTopology})
  * @param stages                {@code stages} [clean,aggregates,zone-load,alerts,live-state]: the parts of the job
  *                              that run ({@link Stage}); {@code clean} is required
+ * @param kafkaClient           {@code kafka.client.*} / {@code kafka.client-env.*} [none]: properties for every Kafka
+ *                              client of the jobs, e.g. TLS ({@link KafkaClientSettings})
  */
 public record JobSettings(
         int parallelism,
@@ -59,7 +61,8 @@ public record JobSettings(
         CleaningSettings cleaning,
         AlertLimits alerts,
         AssetTopology topology,
-        Set<Stage> stages) implements Serializable {
+        Set<Stage> stages,
+        KafkaClientSettings kafkaClient) implements Serializable {
 
     public static final int DEFAULT_PARALLELISM = 2;
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
@@ -81,13 +84,14 @@ public record JobSettings(
                     + " readings, so give clean plus the stages wanted");
         }
         stages = Set.copyOf(stages);
+        java.util.Objects.requireNonNull(kafkaClient, "kafkaClient");
     }
 
     /** The same settings checkpointing to {@code dir}. */
     public JobSettings withCheckpointDir(String dir) {
         return new JobSettings(parallelism, checkpointInterval, Optional.of(dir), windows, zoneLoadWindows,
                 transactionTimeout, transactionalIdPrefix, consumerGroup, alertsExactlyOnce, bufferTimeout,
-                liveStateMap, liveStateFlushInterval, cleaning, alerts, topology, stages);
+                liveStateMap, liveStateFlushInterval, cleaning, alerts, topology, stages, kafkaClient);
     }
 
     /** Settings with every stage on (the constructor of the settings before {@code stages} existed). */
@@ -98,7 +102,7 @@ public record JobSettings(
             AssetTopology topology) {
         this(parallelism, checkpointInterval, checkpointDir, windows, zoneLoadWindows, transactionTimeout,
                 transactionalIdPrefix, consumerGroup, alertsExactlyOnce, bufferTimeout, liveStateMap,
-                liveStateFlushInterval, cleaning, alerts, topology, Stage.all());
+                liveStateFlushInterval, cleaning, alerts, topology, Stage.all(), KafkaClientSettings.none());
     }
 
     /** True when {@code stage} runs. */
@@ -130,7 +134,8 @@ public record JobSettings(
                 CleaningSettings.read(p),
                 AlertLimits.read(p),
                 AssetTopology.read(p),
-                stages(p.text("stages")));
+                stages(p.text("stages")),
+                KafkaClientSettings.read(properties, System::getenv));
     }
 
     private static Set<Stage> stages(Optional<String> value) {

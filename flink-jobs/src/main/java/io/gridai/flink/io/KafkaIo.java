@@ -7,6 +7,7 @@ import io.gridai.model.topic.Topic;
 import java.util.Optional;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
@@ -65,6 +66,7 @@ public final class KafkaIo {
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(deserializer)
                 .setProperty("isolation.level", "read_committed");
+        settings.kafkaClient().properties().forEach(builder::setProperty);
         if (stoppingOffsets != null) {
             builder.setBounded(stoppingOffsets);
         }
@@ -87,6 +89,7 @@ public final class KafkaIo {
                         earliest ? OffsetResetStrategy.EARLIEST : OffsetResetStrategy.LATEST))
                 .setDeserializer(new WireRecordDeserializer<>(topic.valueType()))
                 .setProperty("isolation.level", "read_committed");
+        settings.kafkaClient().properties().forEach(builder::setProperty);
         if (stoppingOffsets != null) {
             builder.setBounded(stoppingOffsets);
         }
@@ -103,7 +106,7 @@ public final class KafkaIo {
 
     public <T> KafkaSink<T> sink(Topic<?, T> topic, SerializableFunction<T, String> key, String name,
             DeliveryGuarantee guarantee) {
-        return KafkaSink.<T>builder()
+        KafkaSinkBuilder<T> builder = KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setRecordSerializer(new WireRecordSerializer<>(topic.name(), topic.valueType(), key))
                 .setDeliveryGuarantee(guarantee)
@@ -112,8 +115,9 @@ public final class KafkaIo {
                 .setProperty("linger.ms", "5")
                 .setProperty("batch.size", Integer.toString(128 * 1024))
                 .setProperty("compression.type", "lz4")
-                .setProperty("client.id", settings.transactionalIdPrefix() + "-" + name)
-                .build();
+                .setProperty("client.id", settings.transactionalIdPrefix() + "-" + name);
+        settings.kafkaClient().properties().forEach(builder::setProperty);
+        return builder.build();
     }
 
     public Optional<String> bootstrapServers() {

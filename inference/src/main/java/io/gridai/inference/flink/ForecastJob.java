@@ -63,8 +63,15 @@ public final class ForecastJob {
 
     /** The job on the platform's topics ({@link Topics}). */
     public static ForecastJob onPlatformTopics(String bootstrap, ForecastSettings settings) {
+        return onPlatformTopics(bootstrap, settings, Map.of());
+    }
+
+    /** The job on the platform's topics, its Kafka clients with {@code clientProperties} too (e.g. TLS). */
+    public static ForecastJob onPlatformTopics(String bootstrap, ForecastSettings settings,
+            Map<String, String> clientProperties) {
         return new ForecastJob(settings, Topics.GRID_ZONE_LOAD, Topics.GRID_FORECASTS, new ForecastKafka(bootstrap,
-                settings.consumerGroup(), settings.transactionalIdPrefix(), settings.transactionTimeout()));
+                settings.consumerGroup(), settings.transactionalIdPrefix(), settings.transactionTimeout(),
+                clientProperties));
     }
 
     /**

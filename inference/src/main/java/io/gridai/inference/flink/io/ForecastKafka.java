@@ -9,6 +9,7 @@ import io.gridai.model.wire.WireFormatException;
 import io.gridai.model.wire.flink.WireTypeInformation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -33,19 +34,30 @@ public final class ForecastKafka {
     private final String consumerGroup;
     private final String transactionalIdPrefix;
     private final Duration transactionTimeout;
+    private final Map<String, String> clientProperties;
 
     public ForecastKafka(String bootstrapServers, String consumerGroup, String transactionalIdPrefix,
             Duration transactionTimeout) {
+        this(bootstrapServers, consumerGroup, transactionalIdPrefix, transactionTimeout, Map.of());
+    }
+
+    /**
+     * @param clientProperties further Kafka client properties for the source and the sink, e.g. TLS (the streaming
+     *                         job's {@code kafka.client.*} settings)
+     */
+    public ForecastKafka(String bootstrapServers, String consumerGroup, String transactionalIdPrefix,
+            Duration transactionTimeout, Map<String, String> clientProperties) {
         this.bootstrapServers = bootstrapServers;
         this.consumerGroup = consumerGroup;
         this.transactionalIdPrefix = transactionalIdPrefix;
         this.transactionTimeout = transactionTimeout;
+        this.clientProperties = Map.copyOf(clientProperties);
     }
 
     /** Zone loads from the consumer group's committed offsets (earliest when none); on a restore, the checkpoint's. */
     @SuppressWarnings("deprecation") // the connector's committedOffsets still takes Kafka's OffsetResetStrategy
     public KafkaSource<ZoneLoad> zoneLoads(Topic<ZoneId, ZoneLoad> topic) {
-        return KafkaSource.<ZoneLoad>builder()
+        var builder = KafkaSource.<ZoneLoad>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic.name())
                 .setGroupId(consumerGroup)
@@ -53,13 +65,14 @@ public final class ForecastKafka {
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new ZoneLoadDeserializer())
-                .setProperty("isolation.level", "read_committed")
-                .build();
+                .setProperty("isolation.level", "read_committed");
+        clientProperties.forEach(builder::setProperty);
+        return builder.build();
     }
 
     /** Forecasts, keyed by zone, exactly once (transactions committed on checkpoints). */
     public KafkaSink<Forecast> forecasts(Topic<ZoneId, Forecast> topic) {
-        return KafkaSink.<Forecast>builder()
+        var builder = KafkaSink.<Forecast>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setRecordSerializer(new ForecastSerializer(topic.name()))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
@@ -67,8 +80,9 @@ public final class ForecastKafka {
                 .setProperty("transaction.timeout.ms", Long.toString(transactionTimeout.toMillis()))
                 .setProperty("linger.ms", "5")
                 .setProperty("compression.type", "lz4")
-                .setProperty("client.id", transactionalIdPrefix + "-forecasts")
-                .build();
+                .setProperty("client.id", transactionalIdPrefix + "-forecasts");
+        clientProperties.forEach(builder::setProperty);
+        return builder.build();
     }
 
     /** A zone load that does not decode (a poison pill) is logged with its position and skipped. */
