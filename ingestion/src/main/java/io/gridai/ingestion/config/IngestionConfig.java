@@ -198,6 +198,9 @@ public interface IngestionConfig {
         /** Modbus TCP ({@code gridai.ingestion.field.modbus.devices.<source id>.*}). */
         Modbus modbus();
 
+        /** IEEE C37.118.2 synchrophasors ({@code gridai.ingestion.field.c37118.pmus.<source id>.*}). */
+        C37118 c37118();
+
         /**
          * Most batches (an ASDU, a poll) waiting for Kafka. While Kafka is away the feed keeps this many and counts
          * further ones as {@code dropped} (metric {@code gridai_ingestion_field_events_total{event="dropped"}}): field
@@ -297,6 +300,63 @@ public interface IngestionConfig {
          */
         @WithDefault("1")
         double scale();
+    }
+
+    /** IEEE C37.118.2. */
+    interface C37118 {
+
+        /** The PMUs or PDCs whose data streams to take, by source id. */
+        Map<String, PmuStation> pmus();
+    }
+
+    /**
+     * One PMU (or PDC) data stream. Its values become {@code VOLTAGE} (kV line-to-line), {@code VOLTAGE_ANGLE},
+     * {@code CURRENT}, {@code FREQUENCY} and {@code ROCOF} readings of assets {@code pmu-<IDCODE>} (frequency, ROCOF)
+     * and {@code pmu-<IDCODE>/<channel>} (phasors), at the frames' SOC + FRACSEC, with the STAT bits as quality.
+     */
+    interface PmuStation {
+
+        /** Its host name or address. */
+        String host();
+
+        /** Its command port: TCP for {@code tcp} and {@code udp-data-tcp-commands}, UDP for {@code udp}. */
+        @WithDefault("4712")
+        int port();
+
+        /** {@code tcp} (commands and data on one connection), {@code udp-data-tcp-commands} or {@code udp}. */
+        @WithDefault("tcp")
+        String transport();
+
+        /** The data stream's IDCODE, put in every command frame. */
+        int idcode();
+
+        /** Local UDP port the PMU streams data to (UDP transports); 0 picks a free one. */
+        @WithDefault("0")
+        int dataPort();
+
+        /** TCP connect timeout. */
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        /** No configuration after a (re)connect, or no data frame, for this long: reconnect. */
+        @WithDefault("PT5S")
+        Duration dataTimeout();
+
+        /** Wait after the first failed connection attempt; it doubles with every further failure. */
+        @WithDefault("PT0.5S")
+        Duration reconnectInitial();
+
+        /** Longest wait between connection attempts. */
+        @WithDefault("PT30S")
+        Duration reconnectMax();
+
+        /** {@code phase-to-neutral} (phasor magnitudes × √3 into line-to-line kV) or {@code line-to-line}. */
+        @WithDefault("phase-to-neutral")
+        String voltageBasis();
+
+        /** Ask for CFG-3 rather than CFG-2. */
+        @WithDefault("false")
+        boolean cfg3();
     }
 
     /** One Modbus TCP device. */

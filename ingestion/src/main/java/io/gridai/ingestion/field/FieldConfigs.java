@@ -9,6 +9,8 @@ import io.gridai.model.unit.Unit;
 import io.gridai.protocols.live.Backoff;
 import io.gridai.protocols.live.iec104.Iec104Station;
 import io.gridai.protocols.live.modbus.ModbusDevice;
+import io.gridai.protocols.c37118.PmuMeasurements;
+import io.gridai.protocols.live.c37118.PmuClientSettings;
 import io.gridai.protocols.points.Iec104Point;
 import io.gridai.protocols.points.Iec104PointMap;
 import io.gridai.protocols.points.ModbusRegister;
@@ -37,6 +39,7 @@ final class FieldConfigs {
 
     static final String IEC104_PREFIX = "gridai.ingestion.field.iec104.stations.";
     static final String MODBUS_PREFIX = "gridai.ingestion.field.modbus.devices.";
+    static final String C37118_PREFIX = "gridai.ingestion.field.c37118.pmus.";
 
     private FieldConfigs() {
     }
@@ -92,6 +95,22 @@ final class FieldConfigs {
         return devices;
     }
 
+    static List<PmuClientSettings> pmus(IngestionConfig.Field field) {
+        List<PmuClientSettings> pmus = new ArrayList<>();
+        new TreeMap<>(field.c37118().pmus()).forEach((name, pmu) -> {
+            String key = C37118_PREFIX + name;
+            SourceId source = sourceId(key, name);
+            PmuClientSettings.Transport transport = option(key + ".transport", pmu.transport().replace('-', '_'),
+                    PmuClientSettings.Transport.class);
+            PmuMeasurements.VoltageBasis basis = option(key + ".voltage-basis", pmu.voltageBasis().replace('-', '_'),
+                    PmuMeasurements.VoltageBasis.class);
+            pmus.add(check(key, () -> new PmuClientSettings(pmu.host(), pmu.port(), transport, pmu.idcode(),
+                    pmu.dataPort(), pmu.connectTimeout(), pmu.dataTimeout(), pmu.reconnectInitial(),
+                    pmu.reconnectMax(), source, PmuMeasurements.AssetNaming.BY_IDCODE, basis, pmu.cfg3())));
+        });
+        return pmus;
+    }
+
     private static PointTarget target(String key, String asset, MeasurementKind kind,
             String unit, double scale) {
         AssetId assetId = check(key + ".asset", () -> AssetId.of(asset));
@@ -139,15 +158,19 @@ final class FieldConfigs {
         }
     }
 
-    /** Every station and device by source id, to refuse a source configured twice. */
-    static void requireDistinct(List<Iec104Station> stations, List<ModbusDevice> devices) {
+    /** Every station, device and PMU by source id, to refuse a source configured twice. */
+    static void requireDistinct(List<Iec104Station> stations, List<ModbusDevice> devices,
+            List<PmuClientSettings> pmus) {
         Map<SourceId, String> owners = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         stations.forEach(s -> owners.put(s.source(), IEC104_PREFIX + s.source()));
-        for (ModbusDevice device : devices) {
-            String previous = owners.put(device.source(), MODBUS_PREFIX + device.source());
+        List<Map.Entry<SourceId, String>> others = new ArrayList<>();
+        devices.forEach(d -> others.add(Map.entry(d.source(), MODBUS_PREFIX + d.source())));
+        pmus.forEach(p -> others.add(Map.entry(p.source(), C37118_PREFIX + p.source())));
+        for (Map.Entry<SourceId, String> other : others) {
+            String previous = owners.put(other.getKey(), other.getValue());
             if (previous != null) {
-                throw new ConfigurationException(previous + " and " + MODBUS_PREFIX + device.source() + " are the"
-                        + " same source; give each station and device its own source id");
+                throw new ConfigurationException(previous + " and " + other.getValue() + " are the same source; give"
+                        + " each station, device and PMU its own source id");
             }
         }
     }

@@ -1,5 +1,8 @@
 package io.gridai.ingestion.field;
 
+import io.gridai.model.Measurement;
+import io.gridai.protocols.live.c37118.PmuClient;
+import io.gridai.protocols.live.c37118.PmuClientSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridai.ingestion.config.IngestionConfig;
@@ -46,8 +49,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * The field protocols feed: ingestion is the client of IEC 60870-5-104 outstations ({@link Iec104Client}) and polls
- * Modbus TCP devices ({@link ModbusPoller}) configured under {@code gridai.ingestion.field}. Each station or device is
+ * The field protocols feed: ingestion is the client of IEC 60870-5-104 outstations ({@link Iec104Client}), polls
+ * Modbus TCP devices ({@link ModbusPoller}) and takes IEEE C37.118.2 synchrophasor streams ({@link PmuClient}; each
+ * data frame one batch) configured under {@code gridai.ingestion.field}. Each station or device is
  * a source of the registry (its configuration key is its source id); each ASDU or poll is one batch, verified and
  * validated by {@link IngestionService} like an HTTP batch of that source (allowed assets and kinds, unit conversion
  * to the canonical unit, plausible ranges, time skew, duplicates) and published by the same producer, with the quality
@@ -69,6 +73,8 @@ public class FieldFeed implements FieldSink {
 
     private static final Logger LOG = Logger.getLogger(FieldFeed.class);
     private static final String CONTENT_TYPE = "application/json";
+    /** The channel of PMU readings (dead letters, metrics). */
+    static final String PMU_PROTOCOL = "c37118";
     /** Most queued batches published together, with one wait for acknowledgements. */
     private static final int MAX_GROUP = 200;
 
@@ -77,6 +83,7 @@ public class FieldFeed implements FieldSink {
     private final IngestionConfig.Field config;
     private final List<Iec104Client> clients = new ArrayList<>();
     private final List<ModbusPoller> pollers = new ArrayList<>();
+    private final List<PmuClient> pmus = new ArrayList<>();
     private final Map<SourceId, Authentication> authentications = new HashMap<>();
     private final BlockingQueue<Arrival> queue;
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -96,7 +103,8 @@ public class FieldFeed implements FieldSink {
         this.queue = new ArrayBlockingQueue<>(this.config.maxPendingBatches());
         List<Iec104Station> stations = FieldConfigs.stations(this.config);
         List<ModbusDevice> devices = FieldConfigs.devices(this.config);
-        FieldConfigs.requireDistinct(stations, devices);
+        List<PmuClientSettings> pmuSettings = FieldConfigs.pmus(this.config);
+        FieldConfigs.requireDistinct(stations, devices, pmuSettings);
         for (Iec104Station station : stations) {
             authenticate(registry, station.source(), Iec104Decoder.PROTOCOL + " station " + station.source() + " at "
                     + station.host() + ":" + station.port(), station.points().size() + " points");
@@ -112,9 +120,28 @@ public class FieldFeed implements FieldSink {
             metrics.fieldConnected(device.source().value(), ModbusPoller.PROTOCOL, poller::connected);
             pollers.add(poller);
         }
-        if (clients.isEmpty() && pollers.isEmpty()) {
-            LOG.info("field feed off (no gridai.ingestion.field.iec104.stations or .modbus.devices configured)");
+        for (PmuClientSettings pmu : pmuSettings) {
+            authenticate(registry, pmu.source(), PMU_PROTOCOL + " PMU " + pmu.source() + " at " + pmu.host() + ":"
+                    + pmu.port() + " idcode " + pmu.idcode(), pmu.transport().name().toLowerCase(Locale.ROOT));
+            PmuClient client = new PmuClient(pmu, measurements -> readings(pmu.source(), PMU_PROTOCOL,
+                    pmuReadings(pmu, measurements), Instant.now()));
+            metrics.fieldConnected(pmu.source().value(), PMU_PROTOCOL, () -> client.config() != null);
+            pmus.add(client);
         }
+        if (clients.isEmpty() && pollers.isEmpty() && pmus.isEmpty()) {
+            LOG.info("field feed off (no gridai.ingestion.field.iec104.stations, .modbus.devices or .c37118.pmus"
+                    + " configured)");
+        }
+    }
+
+    /** A data frame's measurements (canonical units, STAT as quality) as the feed's readings. */
+    private static List<FieldReading> pmuReadings(PmuClientSettings pmu, List<Measurement> measurements) {
+        List<FieldReading> readings = new ArrayList<>(measurements.size());
+        for (Measurement m : measurements) {
+            readings.add(new FieldReading(pmu.source(), m.asset(), m.kind(), m.value(), m.kind().unit(), m.quality(),
+                    m.eventTime(), PMU_PROTOCOL + " idcode=" + pmu.idcode()));
+        }
+        return readings;
     }
 
     private void authenticate(SourceRegistry registry, SourceId source, String what, String extent) {
@@ -132,7 +159,7 @@ public class FieldFeed implements FieldSink {
     }
 
     void start(@Observes StartupEvent event) {
-        if (clients.isEmpty() && pollers.isEmpty()) {
+        if (clients.isEmpty() && pollers.isEmpty() && pmus.isEmpty()) {
             return;
         }
         worker = new Thread(this::publishLoop, "gridai-field-feed");
@@ -140,11 +167,13 @@ public class FieldFeed implements FieldSink {
         worker.start();
         clients.forEach(Iec104Client::start);
         pollers.forEach(ModbusPoller::start);
+        pmus.forEach(PmuClient::start);
     }
 
     void stop(@Observes ShutdownEvent event) {
         clients.forEach(Iec104Client::close);
         pollers.forEach(ModbusPoller::close);
+        pmus.forEach(PmuClient::close);
         stopping.countDown();
         if (worker != null) {
             try {
@@ -161,7 +190,8 @@ public class FieldFeed implements FieldSink {
     /** Stations and devices connected now, for tests and health views. */
     public long connected() {
         return clients.stream().filter(Iec104Client::connected).count()
-                + pollers.stream().filter(ModbusPoller::connected).count();
+                + pollers.stream().filter(ModbusPoller::connected).count()
+                + pmus.stream().filter(p -> p.config() != null).count();
     }
 
     @Override

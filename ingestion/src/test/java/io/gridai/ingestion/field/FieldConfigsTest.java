@@ -17,6 +17,8 @@ import io.gridai.protocols.points.WordOrder;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
+import io.gridai.protocols.c37118.PmuMeasurements;
+import io.gridai.protocols.live.c37118.PmuClientSettings;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -130,9 +132,35 @@ class FieldConfigsTest {
         IngestionConfig.Field field = config(props);
         List<Iec104Station> stations = FieldConfigs.stations(field);
         List<ModbusDevice> devices = FieldConfigs.devices(field);
-        assertThatThrownBy(() -> FieldConfigs.requireDistinct(stations, devices))
+        assertThatThrownBy(() -> FieldConfigs.requireDistinct(stations, devices, List.of()))
                 .hasMessageContaining("gridai.ingestion.field.iec104.stations.rtu-7 and"
                         + " gridai.ingestion.field.modbus.devices.rtu-7 are the same source");
+    }
+
+    @Test
+    void aPmuWithItsDefaultsAndItsMistakes() {
+        String pmu = "gridai.ingestion.field.c37118.pmus.pmu-sub-a.";
+        Map<String, String> props = new HashMap<>(Map.of(pmu + "host", "10.40.0.9", pmu + "idcode", "41"));
+        PmuClientSettings settings = FieldConfigs.pmus(config(props)).get(0);
+        assertThat(settings.source().value()).isEqualTo("pmu-sub-a");
+        assertThat(settings.port()).isEqualTo(4712);
+        assertThat(settings.transport()).isEqualTo(PmuClientSettings.Transport.TCP);
+        assertThat(settings.basis()).isEqualTo(PmuMeasurements.VoltageBasis.PHASE_TO_NEUTRAL);
+        assertThat(settings.backoffInitial()).isEqualTo(Duration.ofMillis(500));
+
+        props.put(pmu + "transport", "udp-data-tcp-commands");
+        props.put(pmu + "voltage-basis", "line-to-line");
+        PmuClientSettings udp = FieldConfigs.pmus(config(props)).get(0);
+        assertThat(udp.transport()).isEqualTo(PmuClientSettings.Transport.UDP_DATA_TCP_COMMANDS);
+        assertThat(udp.basis()).isEqualTo(PmuMeasurements.VoltageBasis.LINE_TO_LINE);
+
+        props.put(pmu + "transport", "carrier-pigeon");
+        assertThatThrownBy(() -> FieldConfigs.pmus(config(props))).hasMessageContaining(pmu + "transport is"
+                + " 'carrier_pigeon'").hasMessageContaining("tcp");
+        props.put(pmu + "transport", "tcp");
+        props.put(pmu + "idcode", "70000");
+        assertThatThrownBy(() -> FieldConfigs.pmus(config(props))).hasMessageContaining("gridai.ingestion.field"
+                + ".c37118.pmus.pmu-sub-a: idcode 70000 does not fit");
     }
 
     private static void assertError(String key, String value, String message) {

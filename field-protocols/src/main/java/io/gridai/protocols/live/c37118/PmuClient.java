@@ -1,5 +1,6 @@
 package io.gridai.protocols.live.c37118;
 
+import io.gridai.protocols.live.Backoff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -226,6 +227,7 @@ public final class PmuClient implements AutoCloseable {
 
     private void superviseConnection() {
         Backoff backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
+        int failures = 0; // attempts in a row that brought no data
         boolean first = true;
         while (!closed) {
             if (!first) {
@@ -236,7 +238,8 @@ public final class PmuClient implements AutoCloseable {
             if (closed) {
                 break;
             }
-            long wait = backoff.nextWaitMillis(hadData);
+            failures = hadData ? 1 : failures + 1;
+            long wait = backoff.delay(failures).toMillis();
             log(Level.INFO, "event=reconnect_wait wait_ms=" + wait + " had_data=" + hadData);
             try {
                 if (closedLatch.await(wait, TimeUnit.MILLISECONDS)) {
