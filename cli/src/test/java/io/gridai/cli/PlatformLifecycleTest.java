@@ -280,7 +280,7 @@ class PlatformLifecycleTest {
             assertThat(ingestSpans).as("ingestion's spans in the trace (%s): %s", collector.counts(), trace).isNotEmpty();
             assertThat(trace).as("the Flink job's span for the reading, child of ingestion's").anySatisfy(s -> {
                 assertThat(s.service()).isEqualTo("gridai-flink-jobs");
-                assertThat(s.name()).isEqualTo("telemetry.raw process");
+                assertThat(s.name()).isEqualTo(Topics.TELEMETRY_RAW.name() + " process");
                 assertThat(ingestSpans).contains(s.parentSpanId());
             });
             java.util.Set<String> decisions = trace.stream().filter(s -> s.service().equals("gridai-storage-manager")

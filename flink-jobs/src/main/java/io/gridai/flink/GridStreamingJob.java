@@ -142,7 +142,7 @@ public final class GridStreamingJob {
                 "telemetry-raw").uid("raw-source");
         // The shuffle by asset carries each measurement's trace context; from here the chain runs in its span.
         DataStream<Measurement> byAsset = raw.keyBy(TRACED_BY_ASSET)
-                .process(new ContinueTrace(NAME), measurementType)
+                .process(new ContinueTrace(NAME, topics.raw().name()), measurementType)
                 .uid("trace").name("trace: continue the record's trace");
         SingleOutputStreamOperator<Measurement> clean = DataStreamUtils.reinterpretAsKeyedStream(byAsset, BY_ASSET,
                         Types.STRING)

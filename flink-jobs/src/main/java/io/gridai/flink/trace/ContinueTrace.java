@@ -14,8 +14,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Continues the trace a raw measurement arrived with. For a measurement whose record carried a {@code traceparent}, it
- * starts a {@code CONSUMER} span ({@value #SPAN_NAME}) as that context's child and keeps it current while the
- * measurement goes down the operators chained after this one — cleaning, limit watching, live state and the Kafka
+ * starts a {@code CONSUMER} span ({@code "telemetry.raw process"}, {@link #spanName}) as that context's child and
+ * keeps it current while the measurement goes down the operators chained after this one — cleaning, limit watching, live state and the Kafka
  * sinks, which write the span's context into the headers of what they produce (so {@code telemetry.clean} and
  * {@code grid.alerts} records continue the trace). The span ends when the chain is done with the measurement, so its
  * duration is the job's work on it. Measurements without trace context pass through untouched.
@@ -24,8 +24,6 @@ import org.apache.flink.util.Collector;
  */
 public final class ContinueTrace extends KeyedProcessFunction<String, TracedMeasurement, Measurement> {
 
-    /** The span's name: what the job does with a {@code telemetry.raw} record. */
-    public static final String SPAN_NAME = "telemetry.raw process";
 
     private static final long serialVersionUID = 1L;
     private static final TextMapGetter<TracedMeasurement> HEADERS = new TextMapGetter<>() {
@@ -48,12 +46,24 @@ public final class ContinueTrace extends KeyedProcessFunction<String, TracedMeas
     };
 
     private final String jobName;
+    private final String topic;
+    private final String spanName;
     private transient Tracer tracer;
     private transient TextMapPropagator propagator;
 
-    /** @param jobName the job's name, recorded on the spans */
-    public ContinueTrace(String jobName) {
+    /**
+     * @param jobName the job's name, recorded on the spans
+     * @param topic   the raw topic the readings come from (the registry's, or a sandbox's)
+     */
+    public ContinueTrace(String jobName, String topic) {
         this.jobName = jobName;
+        this.topic = topic;
+        this.spanName = spanName(topic);
+    }
+
+    /** The span's name for readings of {@code topic}: {@code "<topic> process"}, as OpenTelemetry's messaging spans. */
+    public static String spanName(String topic) {
+        return topic + " process";
     }
 
     @Override
@@ -69,12 +79,12 @@ public final class ContinueTrace extends KeyedProcessFunction<String, TracedMeas
             return;
         }
         Measurement m = in.measurement();
-        Span span = tracer.spanBuilder(SPAN_NAME)
+        Span span = tracer.spanBuilder(spanName)
                 .setParent(propagator.extract(io.opentelemetry.context.Context.root(), in, HEADERS))
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.operation.type", "process")
-                .setAttribute("messaging.destination.name", "telemetry.raw")
+                .setAttribute("messaging.destination.name", topic)
                 .setAttribute("gridai.job", jobName)
                 .setAttribute("gridai.asset", m.asset().value())
                 .setAttribute("gridai.measurement.kind", m.kind().name())

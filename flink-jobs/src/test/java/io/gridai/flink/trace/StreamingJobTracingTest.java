@@ -59,7 +59,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The streaming job continues the trace a raw record carries: on a MiniCluster against the real broker, with an
  * in-memory span exporter installed in this JVM, readings sent with the {@code traceparent} of an "ingest" span come
- * out of the job as a {@value ContinueTrace#SPAN_NAME} span that is that span's child, and the clean readings and the
+ * out of the job as a {@code "<raw topic> process"} span that is that span's child, and the clean readings and the
  * alert they raise carry the job span's context in their headers. Readings sent without context come out without.
  */
 @WithKafkaBroker
@@ -141,7 +141,7 @@ class StreamingJobTracingTest {
         List<Traced> clean = committed(topics.clean());
 
         List<SpanData> jobSpans = spans.getFinishedSpanItems().stream()
-                .filter(s -> s.getName().equals(ContinueTrace.SPAN_NAME)).toList();
+                .filter(s -> s.getName().equals(ContinueTrace.spanName(topics.raw().name()))).toList();
         assertThat(jobSpans).as("one job span per traced reading").hasSize(2);
         assertThat(jobSpans).allSatisfy(s -> {
             assertThat(s.getTraceId()).isEqualTo(ingest.getTraceId());
@@ -168,7 +168,7 @@ class StreamingJobTracingTest {
             assertThat(r.traceId()).isEqualTo(ingest.getTraceId());
         });
         List<String> jobSpanIds = spans.getFinishedSpanItems().stream()
-                .filter(s -> s.getName().equals(ContinueTrace.SPAN_NAME)).map(SpanData::getSpanId).toList();
+                .filter(s -> s.getName().equals(ContinueTrace.spanName(topics.raw().name()))).map(SpanData::getSpanId).toList();
         assertThat(alerts).extracting(Traced::spanId).allSatisfy(id -> assertThat(jobSpanIds).contains(id));
     }
 
