@@ -215,23 +215,10 @@ public final class ModbusDecoder implements FrameDecoder {
                 m.put("address", p.u16());
             }
             case 8 -> {
-                if (p.remaining() < 2) {
-                    return "needs a sub-function (2 bytes), has " + p.remaining();
-                }
-                int sub = p.u16();
-                m.put("sub_function", sub);
-                m.put("sub_function_name", FunctionCode.diagnosticName(sub));
-                m.put("data", p.hexRest());
+                return diagnostics(p, m);
             }
             case 43 -> {
-                if (p.remaining() < 1) {
-                    return "needs an MEI type";
-                }
-                int mei = p.u8();
-                m.put("mei_type", mei);
-                m.put("mei_name", mei == 14 ? "Read Device Identification" : mei == 13 ? "CANopen General Reference"
-                        : "reserved");
-                m.put("data", p.hexRest());
+                return encapsulated(p, m);
             }
             default -> {
                 if (p.remaining() > 0) {
@@ -313,23 +300,10 @@ public final class ModbusDecoder implements FrameDecoder {
                 m.put("status", p.u8());
             }
             case 8 -> {
-                if (p.remaining() < 2) {
-                    return "needs a sub-function (2 bytes), has " + p.remaining();
-                }
-                int sub = p.u16();
-                m.put("sub_function", sub);
-                m.put("sub_function_name", FunctionCode.diagnosticName(sub));
-                m.put("data", p.hexRest());
+                return diagnostics(p, m);
             }
             case 43 -> {
-                if (p.remaining() < 1) {
-                    return "needs an MEI type";
-                }
-                int mei = p.u8();
-                m.put("mei_type", mei);
-                m.put("mei_name", mei == 14 ? "Read Device Identification" : mei == 13 ? "CANopen General Reference"
-                        : "reserved");
-                m.put("data", p.hexRest());
+                return encapsulated(p, m);
             }
             default -> {
                 if (p.remaining() > 0) {
@@ -396,5 +370,30 @@ public final class ModbusDecoder implements FrameDecoder {
             pos = b.length;
             return s;
         }
+    }
+
+    /** Diagnostics (function 8), the same layout asked and echoed: a sub-function and its data. */
+    private static String diagnostics(Pdu p, Map<String, Object> m) {
+        if (p.remaining() < 2) {
+            return "needs a sub-function (2 bytes), has " + p.remaining();
+        }
+        int sub = p.u16();
+        m.put("sub_function", sub);
+        m.put("sub_function_name", FunctionCode.diagnosticName(sub));
+        m.put("data", p.hexRest());
+        return null;
+    }
+
+    /** Encapsulated interface transport (function 43), asked and answered: an MEI type and its data. */
+    private static String encapsulated(Pdu p, Map<String, Object> m) {
+        if (p.remaining() < 1) {
+            return "needs an MEI type";
+        }
+        int mei = p.u8();
+        m.put("mei_type", mei);
+        m.put("mei_name", mei == 14 ? "Read Device Identification" : mei == 13 ? "CANopen General Reference"
+                : "reserved");
+        m.put("data", p.hexRest());
+        return null;
     }
 }
